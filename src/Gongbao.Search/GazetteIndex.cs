@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+
 using Gongbao.Domain;
+
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -8,6 +10,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Gongbao.Search;
@@ -212,6 +215,13 @@ public sealed class GazetteIndex : IDisposable
     {
         var text = d.Get(SearchFields.Text) ?? "";
         var year = d.Get(SearchFields.Year);
+        var heading = d.Get(SearchFields.Heading);
+        if (heading is { Length: > 0 })
+        {
+            // A heading hit should show in the snippet too: 【heading】 leads the text as printed.
+            text = $"【{heading}】{text}";
+        }
+
         return new SearchHit
         {
             Id = d.Get(SearchFields.Id),
@@ -221,7 +231,7 @@ public sealed class GazetteIndex : IDisposable
             TitleEn = d.Get(SearchFields.TitleEn),
             Number = d.Get(SearchFields.Number),
             Label = d.Get(SearchFields.Label),
-            Heading = d.Get(SearchFields.Heading),
+            Heading = heading,
             Year = year is null ? null : int.Parse(year, CultureInfo.InvariantCulture),
             Kind = d.Get(SearchFields.Kind),
             Section = d.Get(SearchFields.Section),

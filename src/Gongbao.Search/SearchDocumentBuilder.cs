@@ -1,7 +1,10 @@
 using System.Globalization;
+
 using Gongbao.Domain;
+
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
+
 using LuceneDocument = Lucene.Net.Documents.Document;
 
 namespace Gongbao.Search;
@@ -81,16 +84,11 @@ public static class SearchDocumentBuilder
         return string.Join('\n', p.Cells.Select(row => string.Join('\t', row)));
     }
 
-    /// <summary>The whole text of a document for indexing and display.</summary>
+    /// <summary>The whole text of a document with the instruments it issues, for indexing and display.</summary>
     public static string DocumentText(GazetteDocument doc)
     {
-        if (doc.Text.Length > 0)
-        {
-            return doc.Text;
-        }
-
-        var parts = new[] { doc.Body }.Concat(doc.Instruments.Select(i => i.Body))
-            .Select(b => ProvisionText(b, whole: true))
+        var parts = new[] { doc }.Concat(doc.Instruments)
+            .Select(d => d.Text.Length > 0 ? d.Text : ProvisionText(d.Body, whole: true))
             .Where(t => t.Length > 0);
         return string.Join('\n', parts);
     }

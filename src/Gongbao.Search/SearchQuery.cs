@@ -1,4 +1,5 @@
 using System.Text;
+
 using Gongbao.Domain;
 
 namespace Gongbao.Search;

@@ -1,3 +1,5 @@
+using Gongbao.Domain;
+
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
@@ -39,6 +41,11 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             {
                 AddShould(either, Phrase(chinese, SearchFields.Heading, term), HeadingBoost);
                 AddShould(either, new TermQuery(new Term(SearchFields.Label, term)), HeadingBoost);
+            }
+
+            if (DocumentNumber.TryParse(term, out var termNumber) && termNumber is not null)
+            {
+                AddShould(either, new TermQuery(new Term(SearchFields.Number, termNumber.Canonical)), NumberBoost);
             }
 
             if (either.Clauses.Count == 0)
