@@ -1,7 +1,9 @@
 using System.CommandLine;
+
 using Gongbao.Domain;
 using Gongbao.Parsing;
 using Gongbao.Storage;
+
 using Spectre.Console;
 
 namespace Gongbao.Cli;
@@ -45,7 +47,17 @@ public sealed class CliContext
     /// <summary>Called on every store the commands open (tests use it to inject faults).</summary>
     public Action<SqliteGazetteStore>? StoreOpened { get; init; }
 
-    public static CliContext ForProcess() => new(AnsiConsole.Console, System.Console.Out, System.Console.Error);
+    public static CliContext ForProcess()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            // Redirected output has no width; 80 columns would wrap IDs and Chinese text needlessly.
+            console.Profile.Width = 160;
+        }
+
+        return new(console, System.Console.Out, System.Console.Error);
+    }
 
     public string DataDirectory(ParseResult parseResult) => Path.GetFullPath(parseResult.GetValue(Data) ?? DefaultDataDirectory);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+
 using Gongbao.Cli;
 using Gongbao.Cli.Commands;
 

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+
 using Gongbao.Cli.Ingestion;
 using Gongbao.Parsing;
 using Gongbao.Storage;
+
 using Spectre.Console;
 
 namespace Gongbao.Cli.Commands;
@@ -53,7 +55,7 @@ public static class DemoCommand
     public static void PrintSummary(CliContext context, IGazetteStore store, IReadOnlyList<FileOutcome> outcomes, string dataDirectory)
     {
         var table = new Table { Title = new TableTitle("Stored sources") }
-            .AddColumns("Source", "Kind", "Published", "Documents", "Warnings", "File");
+            .AddColumn(new TableColumn("Source").NoWrap()).AddColumns("Kind", "Published", "Documents", "Warnings").AddColumn(new TableColumn("File").NoWrap());
         foreach (var i in store.ListIssues())
         {
             table.AddRow(Markup.Escape(i.Id), i.Kind.ToString(), i.PublicationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",

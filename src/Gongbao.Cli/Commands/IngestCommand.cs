@@ -1,5 +1,8 @@
 using System.CommandLine;
+
 using Gongbao.Cli.Ingestion;
+
+using Spectre.Console;
 
 namespace Gongbao.Cli.Commands;
 

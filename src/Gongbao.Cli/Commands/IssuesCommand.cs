@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+
 using Gongbao.Cli.Ingestion;
+
 using Spectre.Console;
 
 namespace Gongbao.Cli.Commands;
@@ -29,7 +31,7 @@ public static class IssuesCommand
             return ExitCodes.Success;
         }
 
-        var table = new Table().AddColumns("ID", "Kind", "Year", "No.", "Cum. no.", "Published", "Documents", "Warnings", "Source file");
+        var table = new Table().AddColumn(new TableColumn("ID").NoWrap()).AddColumns("Kind", "Year", "No.", "Cum. no.", "Published", "Documents", "Warnings", "Source file");
         foreach (var i in issues)
         {
             table.AddRow(Markup.Escape(i.Id), i.Kind.ToString(), Num(i.Year), Num(i.Number), Num(i.CumulativeNumber),

@@ -1,5 +1,7 @@
 using System.CommandLine;
+
 using Gongbao.Cli.Rendering;
+
 using Spectre.Console;
 
 namespace Gongbao.Cli.Commands;

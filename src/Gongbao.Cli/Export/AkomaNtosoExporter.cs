@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+
 using Gongbao.Domain;
 
 namespace Gongbao.Cli.Export;
@@ -113,7 +114,7 @@ public static class AkomaNtosoExporter
             : null;
         if (p.Children.Count == 0)
         {
-            element.Add(new XElement(Akn + "content", table ?? Paragraphs(p.Text)));
+            element.Add(new XElement(Akn + "content", table is null ? Paragraphs(p.Text) : table));
         }
         else
         {

@@ -1,5 +1,6 @@
 using Gongbao.Domain;
 using Gongbao.Storage;
+
 using Spectre.Console;
 
 namespace Gongbao.Cli.Ingestion;
@@ -40,12 +41,15 @@ public static class IngestReportView
         return outcomes;
     }
 
-    /// <summary>One line per file on standard output; failures and their diagnostics also as plain lines on standard error.</summary>
+    /// <summary>
+    /// One plain line per file, then its warnings and errors as <c>file:line: …</c> lines (plain text, never
+    /// wrapped, so editors and grep can follow them). Failures also go to standard error.
+    /// </summary>
     public static void Report(CliContext context, FileOutcome outcome)
     {
         if (outcome.Failed)
         {
-            context.Console.MarkupLine($"[red]failed[/]    {Markup.Escape(outcome.Path)}");
+            context.Output.WriteLine($"failed    {outcome.Path}");
             context.Error.WriteLine(outcome.Error);
             return;
         }
@@ -54,9 +58,7 @@ public static class IngestReportView
         var detail = r.Outcome == IngestOutcome.Unchanged
             ? "already stored, same bytes"
             : $"{r.Documents} documents, {r.Provisions} provisions, {outcome.Elapsed.TotalMilliseconds:F0} ms";
-        var colour = r.Outcome switch { IngestOutcome.Added => "green", IngestOutcome.Replaced => "yellow", _ => "grey" };
-        context.Console.MarkupLine(
-            $"[{colour}]{r.Outcome.ToString().ToLowerInvariant(),-9}[/] {Markup.Escape(r.IssueId)} [grey]({Markup.Escape(detail)}) ← {Markup.Escape(outcome.Path)}[/]");
+        context.Output.WriteLine($"{r.Outcome.ToString().ToLowerInvariant(),-9} {r.IssueId}  {outcome.Path}  ({detail})");
 
         var infos = 0;
         foreach (var d in outcome.Diagnostics)
@@ -67,13 +69,12 @@ public static class IngestReportView
                 continue;
             }
 
-            var line = DiagnosticText.Format(d);
-            context.Console.MarkupLine($"  [{(d.Severity == DiagnosticSeverity.Error ? "red" : "yellow")}]{Markup.Escape(line)}[/]");
+            context.Output.WriteLine("  " + DiagnosticText.Format(d));
         }
 
         if (infos > 0)
         {
-            context.Console.MarkupLine($"  [grey]{infos} informational notes (gongbao issues {Markup.Escape(r.IssueId)} lists them)[/]");
+            context.Output.WriteLine($"  {infos} informational note(s): gongbao issues {r.IssueId} lists them");
         }
     }
 }

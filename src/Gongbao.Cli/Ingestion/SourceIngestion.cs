@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+
 using Gongbao.Domain;
 using Gongbao.Storage;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using Gongbao.Domain;
+
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
