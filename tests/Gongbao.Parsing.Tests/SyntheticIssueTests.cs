@@ -88,10 +88,39 @@ public class SyntheticIssueTests
     }
 
     [Fact]
-    public void Missing_header_in_the_middle_is_reported_not_merged_silently()
+    public void Missing_header_in_the_middle_splits_at_the_addressees()
     {
         var issue = Parse(SyntheticIssue.Text(dropHeaderOfSecond: true));
-        Assert.Contains(issue.Diagnostics, d => d.Code is DiagnosticCodes.DocumentNotFound or DiagnosticCodes.HeaderMissing);
-        Assert.Contains(issue.Documents, d => d.Id == "tianjin-2023-5/doc-3");
+        Assert.Equal(["jinshuifa-2022-311", "jinjiaofa-2023-9", "tianjin-2023-5/doc-3"], issue.Documents.Select(d => d.Id));
+        var notice = issue.Documents[1];
+        Assert.Equal("天津市交通运输委员会关于做好冬季道路养护工作的通知", notice.TitleZh);
+        Assert.Equal(["各区交通局", "市公路事业发展中心"], notice.Addressees);
+        Assert.Equal(new DateOnly(2023, 1, 9), notice.SignedOn);
+        var warning = Assert.Single(issue.Diagnostics, d => d.Code == DiagnosticCodes.HeaderMissing);
+        Assert.Equal(notice.Span.StartLine, warning.Line);
+        // The measures before it keep their six articles and do not swallow the notice.
+        var measures = issue.Documents[0].Instruments[0];
+        Assert.True(measures.Span.EndLine < notice.Span.StartLine);
+        Assert.DoesNotContain(measures.AllProvisions(), p => p.Text.Contains("除雪", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Instrument_printed_before_the_closing_signature()
+    {
+        var text = SyntheticIssue.Text();
+        var start = text.IndexOf("天 津 市 水 务 局\n天 津 市 农 业", StringComparison.Ordinal);
+        var end = text.IndexOf("天津市交通运输委员会关于做好冬季道路养护工作的通知\n", start, StringComparison.Ordinal);
+        var reordered = "天津市水务局 天津市农业农村局\n关于印发《天津市节水灌溉补助资金\n管理办法》的通知\n\n津水发〔2022〕311号\n\n各区水务局、农业农村局：\n\n"
+            + "现将《天津市节水灌溉补助资金管理办法》印发给你们，请遵照执行。\n\n天津市节水灌溉补助资金管理办法\n\n第一条 为规范补助资金管理，制定本办法。\n\n"
+            + "第二条 本办法自2023年1月1日起施行。\n\n天津市水务局\n\n天津市农业农村局\n\n2022年12月30日\n\n";
+        var issue = Parse(text[..start] + reordered + text[end..]);
+        var doc = issue.Documents[0];
+        var inst = Assert.Single(doc.Instruments);
+        Assert.Equal("天津市节水灌溉补助资金管理办法", inst.TitleZh);
+        Assert.Equal(2, inst.AllProvisions().Count(p => p.Kind == ProvisionKind.Article));
+        Assert.Equal(["天津市水务局", "天津市农业农村局"], doc.Issuers);
+        Assert.Equal(new DateOnly(2022, 12, 30), doc.SignedOn);
+        Assert.Single(doc.Body.Children, p => p.Kind == ProvisionKind.Signature);
+        Assert.Equal(new DateOnly(2023, 1, 1), doc.EffectiveFrom);
     }
 }

@@ -29,8 +29,8 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
     {
         var content = input.Content;
         var signatures = SignatureRecognizer.FindAll(content, 0, content.Count);
-        var instrumentStart = FindInstrumentStart(input.TitleZh, content, signatures);
-        var noticeLines = instrumentStart < 0 ? content : content.Take(instrumentStart).ToList();
+        var (instrumentStart, instrumentEnd) = FindInstrument(input.TitleZh, content, signatures);
+        var noticeLines = instrumentStart < 0 ? content : content.Take(instrumentStart).Concat(content.Skip(instrumentEnd)).ToList();
 
         var counter = new ArticleCounter();
         var notice = new ProvisionTreeBuilder(input.Id, diagnostics, counter).Build(input.Id, ProvisionKind.Document, noticeLines);
@@ -44,7 +44,7 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
         var instruments = new List<GazetteDocument>();
         if (instrumentStart >= 0)
         {
-            instruments.Add(AssembleInstrument(input, content.Skip(instrumentStart).ToList(), counter, issuers, signedOn));
+            instruments.Add(AssembleInstrument(input, content.Skip(instrumentStart).Take(instrumentEnd - instrumentStart).ToList(), counter, issuers, signedOn));
         }
 
         var noticeText = string.Join("\n", input.HeaderLines.Select(l => l.Text).Concat(notice.Lines.Select(l => l.Text)));
@@ -120,14 +120,15 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
     }
 
     /// <summary>
-    /// Index in content where the issued instrument starts, or -1. A notice that issues or forwards an
-    /// instrument prints its signature first; text after that signature (other than notes and annexes) is the instrument.
+    /// Lines [start, end) of the instrument a notice issues or forwards, or (-1, -1). Usually the notice prints
+    /// its signature first and the instrument follows; otherwise the instrument sits between the notice text
+    /// and the closing signature, starting at a title line that names it.
     /// </summary>
-    private static int FindInstrumentStart(string title, IReadOnlyList<SourceLine> content, IReadOnlyList<SignatureBlock> signatures)
+    private static (int Start, int End) FindInstrument(string title, IReadOnlyList<SourceLine> content, IReadOnlyList<SignatureBlock> signatures)
     {
         if (!DocumentKindClassifier.IsIssuing(title) || signatures.Count == 0)
         {
-            return -1;
+            return (-1, -1);
         }
 
         var k = signatures[0].End;
@@ -136,12 +137,29 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
             k++;
         }
 
-        if (k >= content.Count || AttachmentRecognizer.AnnexNumber(content[k].Text) is not null || content.Count - k < 2)
+        if (k < content.Count && AttachmentRecognizer.AnnexNumber(content[k].Text) is null && content.Count - k >= 2)
         {
-            return -1;
+            return (k, content.Count);
         }
 
-        return k;
+        // Signature at the end: look for the instrument's own title before it.
+        if (InstrumentName(title) is not { Length: >= 4 } name)
+        {
+            return (-1, -1);
+        }
+
+        var matcher = new TitleMatcher(name);
+        for (var i = 1; i < signatures[0].Start; i++)
+        {
+            var text = content[i].Text;
+            if (TitleMatcher.IsTitleLike(text) && matcher.Containment(text) >= 0.8 && matcher.Coverage([text]) >= 0.7
+                && signatures[0].Start - i >= 2)
+            {
+                return (i, signatures[0].Start);
+            }
+        }
+
+        return (-1, -1);
     }
 
     private static bool IsNote(string text) =>

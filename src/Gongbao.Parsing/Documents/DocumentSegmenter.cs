@@ -145,6 +145,15 @@ public static class DocumentSegmenter
                     $"document header missing (text starts mid-sentence); title and number taken from contents entry {entries[i].Ordinal}: {entries[i].TitleZh}");
                 slices.Add(new DocumentSlice(entries[i], 0, next, false, 0, -1, null));
             }
+            else if (prevEnd >= 0 && FindHeaderlessStart(body, slices, anchors[prevEnd]!.Value.Line + 1, next) is { } split)
+            {
+                // The previous document ends where this one's remaining text (addressees or a new notice) begins.
+                var previous = slices[^1];
+                slices[^1] = previous with { End = split };
+                diagnostics.Warning(DiagnosticCodes.HeaderMissing, body[split].Line,
+                    $"document header missing; title and number taken from contents entry {entries[i].Ordinal}: {entries[i].TitleZh}");
+                slices.Add(new DocumentSlice(entries[i], split, next, false, split, -1, null));
+            }
             else
             {
                 diagnostics.Warning(DiagnosticCodes.DocumentNotFound, entries[i].Span.StartLine,
@@ -153,6 +162,35 @@ public static class DocumentSegmenter
         }
 
         return slices;
+    }
+
+    /// <summary>
+    /// Where a document whose header is lost starts inside the previous slice: the first addressee line
+    /// (…：) after the previous document's first signature block, which only a new document can have.
+    /// </summary>
+    private static int? FindHeaderlessStart(IReadOnlyList<SourceLine> body, List<DocumentSlice> slices, int from, int to)
+    {
+        if (slices.Count == 0 || slices[^1].End != to)
+        {
+            return null;
+        }
+
+        var signatures = SignatureRecognizer.FindAll(body, from, to);
+        if (signatures.Count == 0)
+        {
+            return null;
+        }
+
+        for (var k = signatures[0].End; k < to; k++)
+        {
+            var t = body[k].Text;
+            if (HeaderReader.IsAddresseeLine(t) && t.Length <= 120 && (t.Contains('各') || t.Contains("有关单位", StringComparison.Ordinal)))
+            {
+                return k;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsHeaderLine(string text, TitleMatcher matcher) =>

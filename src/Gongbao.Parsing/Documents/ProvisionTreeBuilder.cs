@@ -87,9 +87,10 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
         var unit = NumberingRecognizer.Recognize(line.Text);
         if (unit is null)
         {
-            // A free paragraph belongs to the nearest heading-like container; sentence items are closed.
+            // A free paragraph belongs to the nearest open container (a heading, or an item introducing
+            // what follows with "：" or no punctuation); an item that is a complete sentence is closed.
             while (stack.Count > 1 && stack[^1].Kind is ProvisionKind.Heading or ProvisionKind.Item or ProvisionKind.SubItem
-                       or ProvisionKind.Point or ProvisionKind.Circled && !stack[^1].HeadingLike)
+                       or ProvisionKind.Point or ProvisionKind.Circled && !stack[^1].HeadingLike && EndsStatement(stack[^1].Text))
             {
                 stack.RemoveAt(stack.Count - 1);
             }
@@ -106,7 +107,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
         var heading = unit.Heading;
         var text = unit.Rest;
         var headingLike = unit.Kind is ProvisionKind.Part or ProvisionKind.Chapter or ProvisionKind.Section;
-        if (heading is null && text.Length > 0 && followedByContent && NumberingRecognizer.IsHeadingLike(text, line.Text)
+        if (heading is null && text.Length > 0 && followedByContent && ReadsAsHeading(text)
             && unit.Kind is not (ProvisionKind.Part or ProvisionKind.Chapter or ProvisionKind.Section))
         {
             heading = text;
@@ -131,6 +132,23 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
         stack.Add(node);
     }
 
+    /// <summary>A unit's text is its heading when it has no sentence punctuation and content follows it.</summary>
+    private static bool ReadsAsHeading(string text)
+    {
+        if (text.Length > 60 || text.IndexOfAny(['。', '；', ';', '！', '？', '!', '?']) >= 0)
+        {
+            return false;
+        }
+
+        return text.TrimEnd()[^1] is not ('：' or ':' or '，' or ',' or '、');
+    }
+
+    private static bool EndsStatement(string text)
+    {
+        var t = text.TrimEnd();
+        return t.Length > 0 && t[^1] is '。' or '；' or ';' or '！' or '？' or '”' or '）' or ')';
+    }
+
     private void CheckArticleNumber(NumberedUnit unit, SourceLine line)
     {
         if (unit.Number is not { } n)
@@ -146,11 +164,11 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
             }
             else if (n > last + 1)
             {
-                diagnostics.Warning(DiagnosticCodes.ArticleNumberSkipped, line.Line, $"{unit.Label} follows 第{last}条: article number(s) skipped");
+                diagnostics.Warning(DiagnosticCodes.ArticleNumberSkipped, line.Line, $"{unit.Label} follows article {last}: article number(s) skipped");
             }
             else if (n < last && n != 1)
             {
-                diagnostics.Warning(DiagnosticCodes.ArticleNumberSkipped, line.Line, $"{unit.Label} goes back after 第{last}条");
+                diagnostics.Warning(DiagnosticCodes.ArticleNumberSkipped, line.Line, $"{unit.Label} goes back after article {last}");
             }
         }
 
