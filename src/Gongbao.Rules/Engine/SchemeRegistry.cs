@@ -8,6 +8,9 @@ public static class SchemeRegistry
     private static readonly Lazy<IReadOnlyList<Scheme>> AllSchemes = new(() =>
     [
         new CreditEvaluationScheme(),
+        new SocialBenefitScheme(),
+        new GuardianshipAssessmentScheme(),
+        new EnergyEfficiencyScheme(),
     ]);
 
     public static IReadOnlyList<Scheme> All => AllSchemes.Value;
