@@ -11,6 +11,13 @@ public static class SchemeRegistry
         new SocialBenefitScheme(),
         new GuardianshipAssessmentScheme(),
         new EnergyEfficiencyScheme(),
+        new StandardisationSubsidyScheme(),
+        new UhdSupportScheme(),
+        new ResidentMedicalInsuranceScheme(),
+        new DrgPaymentScheme(),
+        new KindergartenSubsidyScheme(),
+        new JobExpansionSubsidyScheme(),
+        new IndustrialFinanceScheme(),
     ]);
 
     public static IReadOnlyList<Scheme> All => AllSchemes.Value;
