@@ -29,6 +29,9 @@ public sealed record DocumentWitness(string IssueId, GazetteDocument Document);
 /// <summary>A provision located in its document and source.</summary>
 public sealed record ProvisionHit(string IssueId, string DocumentId, string DocumentTitle, Provision Provision);
 
+/// <summary>Row counts of a store, for summaries and for checking that a failed ingest changed nothing.</summary>
+public sealed record StoreCounts(int Sources, int Documents, int Instruments, int Provisions, int Attachments, int TocEntries, int Diagnostics);
+
 /// <summary>
 /// Persistence of parsed sources. Ingest is one transaction per source: either the whole issue is
 /// stored or nothing changes. Implementations: SQLite (embedded default), PostgreSQL.
@@ -36,6 +39,14 @@ public sealed record ProvisionHit(string IssueId, string DocumentId, string Docu
 public interface IGazetteStore : IDisposable
 {
     IngestResult Ingest(GazetteIssue issue);
+
+    /// <summary>As <see cref="Ingest(GazetteIssue)"/>; with <paramref name="force"/>, an unchanged source is rewritten (Replaced), e.g. after a parser upgrade.</summary>
+    IngestResult Ingest(GazetteIssue issue, bool force);
+
+    /// <summary>The ID of the stored source with these raw bytes (SHA-256 hex, any case), or null: lets callers skip parsing unchanged files.</summary>
+    string? FindSourceBySha256(string sha256);
+
+    StoreCounts Counts();
 
     IReadOnlyList<IssueSummary> ListIssues();
 

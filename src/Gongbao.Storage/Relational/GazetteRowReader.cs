@@ -1,0 +1,252 @@
+using System.Data.Common;
+
+using Gongbao.Domain;
+
+namespace Gongbao.Storage.Relational;
+
+/// <summary>
+/// Rebuilds the model from rows written by <see cref="GazetteRowWriter"/>: whole sources, or one
+/// top-level document group (a document with its instruments), assembling provision trees in seq order.
+/// </summary>
+public static class GazetteRowReader
+{
+    /// <summary>Documents (top-level first, then nested instruments) and provisions of one assembled group, by seq.</summary>
+    public sealed class DocumentGroup
+    {
+        public Dictionary<int, GazetteDocument> Documents { get; } = [];
+
+        public Dictionary<int, Provision> Provisions { get; } = [];
+
+        public Dictionary<int, int> ProvisionDocument { get; } = [];
+
+        public List<GazetteDocument> TopLevel { get; } = [];
+    }
+
+    private sealed record DocumentRow(int Seq, int? ParentSeq, RowData Data);
+
+    private sealed record RowData(
+        string Id, int Ordinal, string TitleZh, string? TitleEn, DocumentKind Kind, IReadOnlyList<string> Issuers,
+        DocumentNumber? Number, IReadOnlyList<string> Addressees, DateOnly? SignedOn, DateOnly? EffectiveFrom,
+        DateOnly? EffectiveUntil, string? ValidityText, string? Section, int? Page, SourceSpan Span, string Text);
+
+    public static GazetteIssue? ReadIssue(DbConnection connection, string issueId)
+    {
+        GazetteIssue? header = null;
+        using (var cmd = Command(connection, "SELECT * FROM sources WHERE id = @id", ("@id", issueId)))
+        using (var r = new RowReader(cmd.ExecuteReader()))
+        {
+            if (r.Read())
+            {
+                header = new GazetteIssue
+                {
+                    Id = r.Str("id"),
+                    Kind = RowValues.Enum<SourceKind>(r.Str("kind")),
+                    GazetteTitle = r.NStr("gazette_title"),
+                    Year = r.NInt("year"),
+                    Number = r.NInt("number"),
+                    CumulativeNumber = r.NInt("cumulative_number"),
+                    PublicationDate = RowValues.Date(r.NStr("publication_date")),
+                    Sponsor = r.NStr("sponsor"),
+                    SponsorEn = r.NStr("sponsor_en"),
+                    SourceFile = r.Str("source_file"),
+                    SourceSha256 = r.Str("sha256"),
+                };
+            }
+        }
+
+        if (header is null)
+        {
+            return null;
+        }
+
+        var diagnostics = new List<ParseDiagnostic>();
+        using (var cmd = Command(connection, "SELECT * FROM diagnostics WHERE source_id = @id ORDER BY seq", ("@id", issueId)))
+        using (var r = new RowReader(cmd.ExecuteReader()))
+        {
+            while (r.Read())
+            {
+                diagnostics.Add(new ParseDiagnostic(r.Str("code"), RowValues.Enum<DiagnosticSeverity>(r.Str("severity")),
+                    r.Str("message"), r.Str("file"), r.Int("line")));
+            }
+        }
+
+        var contents = new List<TocEntry>();
+        using (var cmd = Command(connection, "SELECT * FROM toc_entries WHERE source_id = @id ORDER BY seq", ("@id", issueId)))
+        using (var r = new RowReader(cmd.ExecuteReader()))
+        {
+            while (r.Read())
+            {
+                var enStart = r.NInt("span_en_start");
+                var enEnd = r.NInt("span_en_end");
+                contents.Add(new TocEntry
+                {
+                    Ordinal = r.Int("ordinal"),
+                    SectionZh = r.Str("section_zh"),
+                    SectionEn = r.NStr("section_en"),
+                    TitleZh = r.Str("title_zh"),
+                    TitleEn = r.NStr("title_en"),
+                    Number = RowValues.Number(r.NStr("number_issuer"), r.NInt("number_year"), r.NInt("number_serial"), r.NStr("number_printed")),
+                    NumberEn = r.NStr("number_en"),
+                    Page = r.NInt("page"),
+                    Span = new SourceSpan(r.Int("span_start"), r.Int("span_end")),
+                    SpanEn = enStart is null || enEnd is null ? null : new SourceSpan(enStart.Value, enEnd.Value),
+                });
+            }
+        }
+
+        var group = ReadGroup(connection, issueId, topSeq: null);
+        return new GazetteIssue
+        {
+            Id = header.Id,
+            Kind = header.Kind,
+            GazetteTitle = header.GazetteTitle,
+            Year = header.Year,
+            Number = header.Number,
+            CumulativeNumber = header.CumulativeNumber,
+            PublicationDate = header.PublicationDate,
+            Sponsor = header.Sponsor,
+            SponsorEn = header.SponsorEn,
+            SourceFile = header.SourceFile,
+            SourceSha256 = header.SourceSha256,
+            Contents = contents,
+            Documents = group.TopLevel,
+            Diagnostics = diagnostics,
+        };
+    }
+
+    /// <summary>Reads the documents of a source; with <paramref name="topSeq"/>, only that top-level document and its instruments.</summary>
+    public static DocumentGroup ReadGroup(DbConnection connection, string sourceId, int? topSeq)
+    {
+        var filter = topSeq is null ? "source_id = @source" : "source_id = @source AND top_seq = @top";
+        (string, object?)[] args = [("@source", sourceId), ("@top", topSeq)];
+        var group = new DocumentGroup();
+
+        var children = new Dictionary<int, List<Provision>>();
+        var bodies = new Dictionary<int, Provision>();
+        using (var cmd = Command(connection, $"SELECT * FROM provisions WHERE {filter} ORDER BY seq", args))
+        using (var r = new RowReader(cmd.ExecuteReader()))
+        {
+            while (r.Read())
+            {
+                var p = new Provision
+                {
+                    Id = r.Str("id"),
+                    Kind = RowValues.Enum<ProvisionKind>(r.Str("kind")),
+                    Ordinal = r.Int("ordinal"),
+                    Label = r.NStr("label"),
+                    Number = r.NInt("number"),
+                    Heading = r.NStr("heading"),
+                    Text = r.Str("text"),
+                    Span = new SourceSpan(r.Int("span_start"), r.Int("span_end")),
+                    Cells = RowValues.JsonCells(r.NStr("cells")),
+                };
+                var seq = r.Int("seq");
+                var documentSeq = r.Int("document_seq");
+                group.Provisions[seq] = p;
+                group.ProvisionDocument[seq] = documentSeq;
+                var parent = r.NInt("parent_seq");
+                if (parent is null)
+                {
+                    bodies[documentSeq] = p;
+                }
+                else
+                {
+                    group.Provisions[parent.Value].Children.Add(p);
+                }
+            }
+        }
+
+        var attachments = new Dictionary<int, List<Attachment>>();
+        using (var cmd = Command(connection, $"SELECT * FROM attachments WHERE {filter} ORDER BY document_seq, seq", args))
+        using (var r = new RowReader(cmd.ExecuteReader()))
+        {
+            while (r.Read())
+            {
+                var documentSeq = r.Int("document_seq");
+                if (!attachments.TryGetValue(documentSeq, out var list))
+                {
+                    attachments[documentSeq] = list = [];
+                }
+
+                list.Add(new Attachment
+                {
+                    Id = r.Str("id"),
+                    Ordinal = r.Int("ordinal"),
+                    Label = r.NStr("label"),
+                    Title = r.Str("title"),
+                    Omitted = r.Bool("omitted"),
+                    ProvisionId = r.NStr("provision_id"),
+                    Span = new SourceSpan(r.Int("span_start"), r.Int("span_end")),
+                });
+            }
+        }
+
+        var rows = new List<DocumentRow>();
+        using (var cmd = Command(connection, $"SELECT * FROM documents WHERE {filter} ORDER BY seq", args))
+        using (var r = new RowReader(cmd.ExecuteReader()))
+        {
+            while (r.Read())
+            {
+                rows.Add(new DocumentRow(r.Int("seq"), r.NInt("parent_seq"), new RowData(
+                    r.Str("id"), r.Int("ordinal"), r.Str("title_zh"), r.NStr("title_en"), RowValues.Enum<DocumentKind>(r.Str("kind")),
+                    RowValues.JsonList(r.Str("issuers")),
+                    RowValues.Number(r.NStr("number_issuer"), r.NInt("number_year"), r.NInt("number_serial"), r.NStr("number_printed")),
+                    RowValues.JsonList(r.Str("addressees")), RowValues.Date(r.NStr("signed_on")), RowValues.Date(r.NStr("effective_from")),
+                    RowValues.Date(r.NStr("effective_until")), r.NStr("validity_text"), r.NStr("section"), r.NInt("page"),
+                    new SourceSpan(r.Int("span_start"), r.Int("span_end")), r.Str("text"))));
+            }
+        }
+
+        // Instruments must exist before their parent (init-only list): build children first, deepest seq last in rows.
+        var instrumentsOf = rows.Where(x => x.ParentSeq is not null).GroupBy(x => x.ParentSeq!.Value)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Seq).ToList());
+        for (var i = rows.Count - 1; i >= 0; i--)
+        {
+            var row = rows[i];
+            var d = row.Data;
+            var document = new GazetteDocument
+            {
+                Id = d.Id,
+                Ordinal = d.Ordinal,
+                TitleZh = d.TitleZh,
+                TitleEn = d.TitleEn,
+                Kind = d.Kind,
+                Issuers = d.Issuers,
+                Number = d.Number,
+                Addressees = d.Addressees,
+                SignedOn = d.SignedOn,
+                EffectiveFrom = d.EffectiveFrom,
+                EffectiveUntil = d.EffectiveUntil,
+                ValidityText = d.ValidityText,
+                Section = d.Section,
+                Page = d.Page,
+                Span = d.Span,
+                Text = d.Text,
+                Body = bodies.TryGetValue(row.Seq, out var body)
+                    ? body
+                    : throw new InvalidDataException($"document {d.Id} in {sourceId} has no provision tree"),
+                Attachments = attachments.TryGetValue(row.Seq, out var a) ? a : [],
+                Instruments = instrumentsOf.TryGetValue(row.Seq, out var kids) ? kids.Select(k => group.Documents[k]).ToList() : [],
+            };
+            group.Documents[row.Seq] = document;
+        }
+
+        group.TopLevel.AddRange(rows.Where(x => x.ParentSeq is null).Select(x => group.Documents[x.Seq]));
+        return group;
+    }
+
+    internal static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            if (sql.Contains(name, StringComparison.Ordinal))
+            {
+                SqlParameters.Add(cmd, name, value);
+            }
+        }
+
+        return cmd;
+    }
+}

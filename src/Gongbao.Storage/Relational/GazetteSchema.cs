@@ -1,0 +1,160 @@
+namespace Gongbao.Storage.Relational;
+
+/// <summary>One step of the schema history, applied once and recorded in <c>schema_migrations</c>.</summary>
+public sealed record SchemaMigration(int Version, string Name, IReadOnlyList<string> Statements);
+
+/// <summary>
+/// The relational schema shared by the SQL backends. The DDL sticks to types and syntax that SQLite and
+/// PostgreSQL both accept (TEXT, INTEGER, composite primary keys, plain indexes; dates as ISO-8601 TEXT,
+/// JSON as TEXT, booleans as 0/1), so one migration list serves both.
+/// </summary>
+/// <remarks>
+/// Rows are keyed by source and a per-source sequence number rather than by stable ID: a parser may emit
+/// the same provision ID twice in a damaged text, and the store must keep exactly what it was given.
+/// Stable IDs are indexed for lookup. A document printed in two sources has two rows (two witnesses).
+/// </remarks>
+public static class GazetteSchema
+{
+    public const string MigrationTable = "schema_migrations";
+
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } =
+    [
+        new(1, "sources, contents, documents, provisions, attachments",
+        [
+            """
+            CREATE TABLE sources (
+                id TEXT NOT NULL PRIMARY KEY,
+                kind TEXT NOT NULL,
+                gazette_title TEXT NULL,
+                year INTEGER NULL,
+                number INTEGER NULL,
+                cumulative_number INTEGER NULL,
+                publication_date TEXT NULL,
+                sponsor TEXT NULL,
+                sponsor_en TEXT NULL,
+                source_file TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                ingested_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_sources_sha256 ON sources (sha256)",
+            """
+            CREATE TABLE diagnostics (
+                source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                code TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                message TEXT NOT NULL,
+                file TEXT NOT NULL,
+                line INTEGER NOT NULL,
+                PRIMARY KEY (source_id, seq)
+            )
+            """,
+            """
+            CREATE TABLE toc_entries (
+                source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                ordinal INTEGER NOT NULL,
+                section_zh TEXT NOT NULL,
+                section_en TEXT NULL,
+                title_zh TEXT NOT NULL,
+                title_en TEXT NULL,
+                number_issuer TEXT NULL,
+                number_year INTEGER NULL,
+                number_serial INTEGER NULL,
+                number_printed TEXT NULL,
+                number_canonical TEXT NULL,
+                number_en TEXT NULL,
+                page INTEGER NULL,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                span_en_start INTEGER NULL,
+                span_en_end INTEGER NULL,
+                PRIMARY KEY (source_id, seq)
+            )
+            """,
+            """
+            CREATE TABLE documents (
+                source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                parent_seq INTEGER NULL,
+                top_seq INTEGER NOT NULL,
+                id TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                title_zh TEXT NOT NULL,
+                title_en TEXT NULL,
+                kind TEXT NOT NULL,
+                issuers TEXT NOT NULL,
+                number_issuer TEXT NULL,
+                number_year INTEGER NULL,
+                number_serial INTEGER NULL,
+                number_printed TEXT NULL,
+                number_canonical TEXT NULL,
+                addressees TEXT NOT NULL,
+                signed_on TEXT NULL,
+                effective_from TEXT NULL,
+                effective_until TEXT NULL,
+                validity_text TEXT NULL,
+                section TEXT NULL,
+                page INTEGER NULL,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                PRIMARY KEY (source_id, seq)
+            )
+            """,
+            "CREATE INDEX ix_documents_id ON documents (id)",
+            "CREATE INDEX ix_documents_number ON documents (number_canonical)",
+            // Instruments are documents with a parent: the view names them for readers of the schema.
+            """
+            CREATE VIEW instruments AS
+            SELECT c.source_id, p.id AS document_id, c.id, c.ordinal, c.title_zh, c.seq, c.parent_seq
+            FROM documents c JOIN documents p ON p.source_id = c.source_id AND p.seq = c.parent_seq
+            """,
+            """
+            CREATE TABLE provisions (
+                source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                document_seq INTEGER NOT NULL,
+                top_seq INTEGER NOT NULL,
+                parent_seq INTEGER NULL,
+                id TEXT NOT NULL,
+                document_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                label TEXT NULL,
+                number INTEGER NULL,
+                heading TEXT NULL,
+                text TEXT NOT NULL,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                cells TEXT NULL,
+                PRIMARY KEY (source_id, seq)
+            )
+            """,
+            "CREATE INDEX ix_provisions_id ON provisions (id)",
+            "CREATE INDEX ix_provisions_top ON provisions (source_id, top_seq)",
+            """
+            CREATE TABLE attachments (
+                source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+                document_seq INTEGER NOT NULL,
+                seq INTEGER NOT NULL,
+                top_seq INTEGER NOT NULL,
+                id TEXT NOT NULL,
+                ordinal INTEGER NOT NULL,
+                label TEXT NULL,
+                title TEXT NOT NULL,
+                omitted INTEGER NOT NULL,
+                provision_id TEXT NULL,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                PRIMARY KEY (source_id, document_seq, seq)
+            )
+            """,
+        ]),
+    ];
+
+    /// <summary>Tables holding a source's rows, children before parents (the delete order on replace).</summary>
+    public static IReadOnlyList<string> SourceTables { get; } =
+        ["attachments", "provisions", "documents", "toc_entries", "diagnostics", "sources"];
+}

@@ -1,0 +1,276 @@
+using System.Data.Common;
+using System.Globalization;
+
+using Gongbao.Domain;
+
+namespace Gongbao.Storage.Relational;
+
+/// <summary>
+/// <see cref="IGazetteStore"/> over any ADO.NET provider that accepts <see cref="GazetteSchema"/>:
+/// ingest, replace and look-ups written once in portable SQL (named <c>@parameters</c>, no
+/// provider-specific syntax). A backend supplies the open connection and its own session settings.
+/// One connection per store; calls are serialised, so a store may be shared between threads.
+/// </summary>
+public abstract class RelationalGazetteStore : IGazetteStore
+{
+    // Witness preference: gazette issues before standalone texts, newest first. COALESCE keeps NULL
+    // ordering identical across SQLite (NULLs low) and PostgreSQL (NULLs high).
+    protected const string WitnessOrder =
+        "CASE s.kind WHEN 'Issue' THEN 0 ELSE 1 END, COALESCE(s.year, 0) DESC, COALESCE(s.number, 0) DESC, s.id";
+
+    private readonly Lock _gate = new();
+
+    protected RelationalGazetteStore(DbConnection connection)
+    {
+        Connection = connection;
+    }
+
+    protected DbConnection Connection { get; }
+
+    /// <summary>
+    /// Test hook: called after each provision row is written, with the running count. An exception
+    /// thrown here aborts the ingest exactly like a crash mid-write would.
+    /// </summary>
+    public Action<int>? ProvisionWritten { get; set; }
+
+    public IngestResult Ingest(GazetteIssue issue) => Ingest(issue, force: false);
+
+    public IngestResult Ingest(GazetteIssue issue, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        lock (_gate)
+        {
+            using var tx = Connection.BeginTransaction();
+            string? storedSha;
+            using (var cmd = GazetteRowReader.Command(Connection, "SELECT sha256 FROM sources WHERE id = @id", ("@id", issue.Id)))
+            {
+                cmd.Transaction = tx;
+                storedSha = cmd.ExecuteScalar() as string;
+            }
+
+            var documents = issue.Documents.Count;
+            if (storedSha is not null && !force && string.Equals(storedSha, issue.SourceSha256, StringComparison.OrdinalIgnoreCase))
+            {
+                tx.Rollback();
+                return new IngestResult(issue.Id, IngestOutcome.Unchanged, documents, issue.Documents.Sum(d => CountProvisions(d)));
+            }
+
+            if (storedSha is not null)
+            {
+                foreach (var table in GazetteSchema.SourceTables)
+                {
+                    using var delete = GazetteRowReader.Command(Connection,
+                        $"DELETE FROM {table} WHERE {(table == "sources" ? "id" : "source_id")} = @id", ("@id", issue.Id));
+                    delete.Transaction = tx;
+                    delete.ExecuteNonQuery();
+                }
+            }
+
+            int provisions;
+            using (var writer = new GazetteRowWriter(Connection, tx, ProvisionWritten))
+            {
+                writer.Write(issue);
+                provisions = writer.ProvisionCount;
+            }
+
+            tx.Commit();
+            return new IngestResult(issue.Id, storedSha is null ? IngestOutcome.Added : IngestOutcome.Replaced, documents, provisions);
+        }
+    }
+
+    public string? FindSourceBySha256(string sha256)
+    {
+        lock (_gate)
+        {
+            using var cmd = GazetteRowReader.Command(Connection, "SELECT id FROM sources WHERE LOWER(sha256) = @sha ORDER BY id",
+                ("@sha", sha256.ToLowerInvariant()));
+            return cmd.ExecuteScalar() as string;
+        }
+    }
+
+    public StoreCounts Counts()
+    {
+        lock (_gate)
+        {
+            int Count(string sql)
+            {
+                using var cmd = GazetteRowReader.Command(Connection, sql);
+                return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            return new StoreCounts(
+                Count("SELECT COUNT(*) FROM sources"),
+                Count("SELECT COUNT(*) FROM documents WHERE parent_seq IS NULL"),
+                Count("SELECT COUNT(*) FROM documents WHERE parent_seq IS NOT NULL"),
+                Count("SELECT COUNT(*) FROM provisions"),
+                Count("SELECT COUNT(*) FROM attachments"),
+                Count("SELECT COUNT(*) FROM toc_entries"),
+                Count("SELECT COUNT(*) FROM diagnostics"));
+        }
+    }
+
+    /// <summary>
+    /// SHA-256 over every stored row of every table in key order: equal digests mean equal contents.
+    /// Used to prove that a failed ingest left the store exactly as it was.
+    /// </summary>
+    public string ContentDigest()
+    {
+        lock (_gate)
+        {
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            foreach (var table in GazetteSchema.SourceTables)
+            {
+                var key = table == "sources" ? "id" : table == "attachments" ? "source_id, document_seq, seq" : "source_id, seq";
+                using var cmd = GazetteRowReader.Command(Connection, $"SELECT * FROM {table} ORDER BY {key}");
+                using var reader = cmd.ExecuteReader();
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(table + "\u0001"));
+                while (reader.Read())
+                {
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        var value = reader.IsDBNull(i) ? "\u0000null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
+                        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(value + "\u0001"));
+                    }
+
+                    hash.AppendData("\n"u8);
+                }
+            }
+
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+    }
+
+    public IReadOnlyList<IssueSummary> ListIssues()
+    {
+        lock (_gate)
+        {
+            using var cmd = GazetteRowReader.Command(Connection, $"""
+                SELECT s.id, s.kind, s.year, s.number, s.cumulative_number, s.publication_date, s.source_file,
+                    (SELECT COUNT(*) FROM documents d WHERE d.source_id = s.id AND d.parent_seq IS NULL) AS document_count,
+                    (SELECT COUNT(*) FROM diagnostics g WHERE g.source_id = s.id AND g.severity = 'Warning') AS warning_count
+                FROM sources s ORDER BY {WitnessOrder}
+                """);
+            using var r = new RowReader(cmd.ExecuteReader());
+            var list = new List<IssueSummary>();
+            while (r.Read())
+            {
+                list.Add(new IssueSummary(r.Str("id"), RowValues.Enum<SourceKind>(r.Str("kind")), r.NInt("year"), r.NInt("number"),
+                    r.NInt("cumulative_number"), RowValues.Date(r.NStr("publication_date")), r.Str("source_file"),
+                    r.Int("document_count"), r.Int("warning_count")));
+            }
+
+            return list;
+        }
+    }
+
+    public GazetteIssue? GetIssue(string issueId)
+    {
+        lock (_gate)
+        {
+            return GazetteRowReader.ReadIssue(Connection, issueId);
+        }
+    }
+
+    public IReadOnlyList<DocumentWitness> FindDocument(string idOrNumber)
+    {
+        var query = idOrNumber.Trim();
+        var number = DocumentNumber.Find(query);
+        lock (_gate)
+        {
+            var hits = new List<(string Source, int Seq, int Top)>();
+            using (var cmd = GazetteRowReader.Command(Connection, $"""
+                SELECT d.source_id, d.seq, d.top_seq FROM documents d JOIN sources s ON s.id = d.source_id
+                WHERE d.id = @q OR d.id = @slug OR d.number_canonical = @canonical
+                ORDER BY {WitnessOrder}, d.seq
+                """, ("@q", query), ("@slug", number?.Slug ?? query), ("@canonical", number?.Canonical ?? query)))
+            using (var r = new RowReader(cmd.ExecuteReader()))
+            {
+                while (r.Read())
+                {
+                    hits.Add((r.Str("source_id"), r.Int("seq"), r.Int("top_seq")));
+                }
+            }
+
+            return hits.Select(h => new DocumentWitness(h.Source, GazetteRowReader.ReadGroup(Connection, h.Source, h.Top).Documents[h.Seq]))
+                .ToList();
+        }
+    }
+
+    public ProvisionHit? GetProvision(string provisionId, string? issueId = null)
+    {
+        lock (_gate)
+        {
+            (string Source, int Seq, int Top)? hit = null;
+            var sourceFilter = issueId is null ? "" : "AND p.source_id = @source";
+            using (var cmd = GazetteRowReader.Command(Connection, $"""
+                SELECT p.source_id, p.seq, p.top_seq FROM provisions p JOIN sources s ON s.id = p.source_id
+                WHERE p.id = @id {sourceFilter}
+                ORDER BY {WitnessOrder}, p.seq
+                LIMIT 1
+                """, ("@id", provisionId.Trim()), ("@source", issueId)))
+            using (var r = new RowReader(cmd.ExecuteReader()))
+            {
+                if (r.Read())
+                {
+                    hit = (r.Str("source_id"), r.Int("seq"), r.Int("top_seq"));
+                }
+            }
+
+            if (hit is not { } h)
+            {
+                return null;
+            }
+
+            var group = GazetteRowReader.ReadGroup(Connection, h.Source, h.Top);
+            var document = group.Documents[group.ProvisionDocument[h.Seq]];
+            return new ProvisionHit(h.Source, document.Id, document.TitleZh, group.Provisions[h.Seq]);
+        }
+    }
+
+    public IEnumerable<DocumentWitness> AllDocuments()
+    {
+        List<string> sources;
+        lock (_gate)
+        {
+            using var cmd = GazetteRowReader.Command(Connection, $"SELECT s.id FROM sources s ORDER BY {WitnessOrder}");
+            using var r = new RowReader(cmd.ExecuteReader());
+            sources = [];
+            while (r.Read())
+            {
+                sources.Add(r.Str("id"));
+            }
+        }
+
+        // One source at a time, so indexing a large store never holds more than one issue in memory.
+        foreach (var source in sources)
+        {
+            List<GazetteDocument> documents;
+            lock (_gate)
+            {
+                documents = GazetteRowReader.ReadGroup(Connection, source, topSeq: null).TopLevel;
+            }
+
+            foreach (var document in documents)
+            {
+                yield return new DocumentWitness(source, document);
+            }
+        }
+    }
+
+    private static int CountProvisions(GazetteDocument d) =>
+        d.AllProvisions().Count() + d.Instruments.Sum(CountProvisions);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Connection.Dispose();
+        }
+    }
+}
