@@ -42,7 +42,7 @@ public class EnergyEfficiencyTests
         var r = Run(Scheme, """{"buildingArea":10000,"publicArea":10000,"annualEnergyUse":1200000,"excludedEnergyUse":200000,"guideValue":80,"constraintValue":100}""");
         Assert.Equal(100m, r.Number("energyIntensity"));
         Assert.Equal(2m, r.Number("grade"));
-        Assert.Contains("jingjianfa-2024-12/art-4", Cited(r));
+        Assert.Contains("jingjianfa-2024-12/art-4/para-2", Cited(r));
     }
 
     [Fact(DisplayName = "第九条/第十三条: five two years running → audit, retrofit and, for a large building, 条例第五十九条")]

@@ -69,7 +69,7 @@ public class SocialBenefitTests
     {
         var result = Run(Scheme, Case(works: works, coopWorks: coop, d: d, e: e, r: r, internalEach: internalEach));
         Assert.Equal(grade, result.Text("grade"));
-        Assert.Contains("jingguangdianfa-2021-17/inst-1/div-4", Cited(result));
+        Assert.Contains("jingguangdianfa-2021-17/inst-1/div-4/para-7", Cited(result));
     }
 
     [Fact(DisplayName = "四/六: a political-direction problem makes the result 不合格 directly, with 通报批评")]

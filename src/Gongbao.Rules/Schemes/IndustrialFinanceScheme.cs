@@ -11,6 +11,10 @@ namespace Gongbao.Rules.Schemes;
 /// </summary>
 public sealed class IndustrialFinanceScheme : Scheme
 {
+    // 三、附则 is cited at instrument level: the parser currently nests it under 第二十条 (art-20/div-1),
+    // which is not where it belongs; the instrument ID stays valid whichever way that is fixed.
+    private const string Supplementary = "jingjiguanfa-2024-33/inst-1";
+
     public IndustrialFinanceScheme()
     {
         // 第二条 科技保险
@@ -120,14 +124,14 @@ public sealed class IndustrialFinanceScheme : Scheme
         Rule("a14-vs-a3-a13", "第十四条与第三条、第十三条按“就高不重复”原则执行", "art-14", "本条内容与第三条、第十三条按“就高不重复”原则执行");
         Rule("exclude-public-capital", "剔除经开区政府引导基金、财政资金或国有资本出资部分后计算", "art-11", "应剔除上述出资部分的投资额后,再行计算奖励资金");
         Rule("a14-superior-only", "同一系统内存在上下级关系的, 只给予上级机构业务增速奖励", "art-14", "只给予上级机构业务增速奖励");
-        Rule("rounding", "支持金额以万元为单位, 保留两位小数", "inst-1/div-3", "本措施各项条款的支持金额以万元为单位,保留两位小数");
-        Rule("eligibility", "在亦庄新城225平方公里范围内注册并实际经营, 近3年无重大行政处罚和刑事犯罪记录, 未列入严重违法失信主体名单", "inst-1/div-3", "未列入严重违法失信主体名单的法人和其他组织");
+        Rule("rounding", "支持金额以万元为单位, 保留两位小数", Supplementary, "本措施各项条款的支持金额以万元为单位,保留两位小数");
+        Rule("eligibility", "在亦庄新城225平方公里范围内注册并实际经营, 近3年无重大行政处罚和刑事犯罪记录, 未列入严重违法失信主体名单", Supplementary, "未列入严重违法失信主体名单的法人和其他组织");
 
         Interpret("第二条: the 超过10万元 premium threshold is read as applying to both rates (50% and the 小巨人 60%); the 50万元 cap applies to both.", "art-2", "每家企业每年最高不超过 50 万元");
         Interpret("第八条 tiers are half-open [1,5), [5,10), [10,30), [30,∞) 亿元 (the (含) marks the lower end); below 1亿元 nothing is due. The 6000万元 cap is read as applying to the settlement subsidy of every tier.", "art-8", "最高不超过 6000 万元");
         Interpret("第十一条: a manager with paid-in capital of exactly 1000万元 qualifies (the tier says 1000 万元(含)), although the entry sentence says 1000 万元以上 — both include 1000.", "art-11", "基金管理人实缴资本 1000 万元(含)—5000 万元的");
         Interpret("Cross-article 就高不重复 (第十二条 vs 第十一条; 第十四条 vs 第三条、第十三条) and 第四条's internal rule grant only the highest of the competing amounts; other articles add up.", "art-14", "按“就高不重复”原则执行");
-        Interpret("Amounts given in 亿元 or 亿美元 in the text are compared after conversion (1亿 = 10000万); inputs are in 万元 (or 万美元 for QFLP funds).", "inst-1/div-3", "本措施各项条款的支持金额以万元为单位");
+        Interpret("Amounts given in 亿元 or 亿美元 in the text are compared after conversion (1亿 = 10000万); inputs are in 万元 (or 万美元 for QFLP funds).", Supplementary, "本措施各项条款的支持金额以万元为单位");
         Interpret("第十五条: the 2% applies to the first investment only; each project is capped at 50万元 and the institution's yearly total at 200万元.", "art-15", "每家机构每年累计奖励金额最高不超过 200 万元");
     }
 
