@@ -1,3 +1,25 @@
-// Entry point of the gongbao CLI; commands are added in Gongbao.Cli as the stages land.
-Console.Error.WriteLine("gongbao: no commands yet");
-return 1;
+using System.CommandLine;
+using System.Text;
+
+using Gongbao.Cli;
+using Gongbao.Cli.Commands;
+
+Console.OutputEncoding = Encoding.UTF8;
+return GongbaoApp.Run(args, CliContext.ForProcess());
+
+namespace Gongbao.Cli
+{
+    public static partial class GongbaoApp
+    {
+        /// <summary>Every command of <c>gongbao</c>, in help order. Register a new command with one line here.</summary>
+        public static IReadOnlyList<Func<CliContext, Command>> Commands { get; } =
+        [
+            DemoCommand.Create,
+            IngestCommand.Create,
+            IssuesCommand.Create,
+            TocCommand.Create,
+            ShowCommand.Create,
+            ExportCommand.Create,
+        ];
+    }
+}
