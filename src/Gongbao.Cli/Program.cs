@@ -20,6 +20,9 @@ namespace Gongbao.Cli
             TocCommand.Create,
             ShowCommand.Create,
             ExportCommand.Create,
+            ServeCommand.Create,
+            SearchCommand.Create,
+            CiteCommand.Create,
         ];
     }
 }

@@ -139,6 +139,43 @@ public sealed class GazetteIndex : IDisposable
     /// <summary>Bytes on disk (0 in memory).</summary>
     public long SizeInBytes => _directory.ListAll().Sum(f => _directory.FileLength(f));
 
+    /// <summary>IDs of the sources that have entries in the index.</summary>
+    public HashSet<string> IndexedIssues()
+    {
+        RefreshIfStale();
+        var s = _searchers.Acquire();
+        try
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var leaf in s.IndexReader.Leaves)
+            {
+                var terms = leaf.AtomicReader.GetTerms(SearchFields.Issue);
+                if (terms is null)
+                {
+                    continue;
+                }
+
+                var e = terms.GetEnumerator();
+                var live = leaf.AtomicReader.LiveDocs;
+                while (e.MoveNext())
+                {
+                    // Deleted documents keep their terms until merged: count only terms with a live document.
+                    var docs = e.Docs(live, null);
+                    if (docs.NextDoc() != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        ids.Add(e.Term.Utf8ToString());
+                    }
+                }
+            }
+
+            return ids;
+        }
+        finally
+        {
+            _searchers.Release(s);
+        }
+    }
+
     public SearchResults Search(SearchRequest request)
     {
         var clock = Stopwatch.StartNew();

@@ -20,12 +20,31 @@ public static class DemoCommand
     {
         var gazettes = new Option<string?>("--gazettes") { Description = "Folder of gazette files (default: shared/gazettes beside the repository)" };
         var force = new Option<bool>("--force") { Description = "Re-parse files even when their bytes are already stored" };
-        var command = new Command("demo", "Ingest the sample gazettes into the store and print a summary") { gazettes, force };
+        var noServe = new Option<bool>("--no-serve") { Description = "Only ingest and index; do not start the web reader" };
+        var url = ServeCommand.UrlOption();
+        var command = new Command("demo", "Ingest the sample gazettes, index them and serve the web reader (--no-serve: ingest only)") { gazettes, force, noServe, url };
         command.SetAction(parseResult =>
         {
-            using var store = context.OpenStore(parseResult);
-            var outcomes = IngestSamples(context, store, parseResult.GetValue(gazettes), parseResult.GetValue(force));
-            PrintSummary(context, store, outcomes, context.DataDirectory(parseResult));
+            var store = context.OpenStore(parseResult);
+            IReadOnlyList<FileOutcome> outcomes;
+            try
+            {
+                outcomes = IngestSamples(context, store, parseResult.GetValue(gazettes), parseResult.GetValue(force));
+                PrintSummary(context, store, outcomes, context.DataDirectory(parseResult));
+            }
+            catch
+            {
+                store.Dispose();
+                throw;
+            }
+
+            // Indexing (incremental: only sources the index lacks) and serving take over the store.
+            using var services = SearchServices.Open(context, parseResult, store);
+            if (!parseResult.GetValue(noServe))
+            {
+                ServeCommand.Serve(context, services, parseResult.GetValue(url)!);
+            }
+
             return outcomes.Any(o => o.Failed) ? ExitCodes.InputFailed : ExitCodes.Success;
         });
         return command;

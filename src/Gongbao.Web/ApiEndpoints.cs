@@ -1,0 +1,203 @@
+using Gongbao.Citations;
+using Gongbao.Domain;
+using Gongbao.Search;
+using Gongbao.Storage;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gongbao.Web;
+
+public sealed record PagedList<T>(int Total, int Page, int PageSize, IReadOnlyList<T> Items);
+
+public sealed record TocLine(
+    int Ordinal, string SectionZh, string? SectionEn, string TitleZh, string? TitleEn,
+    string? Number, string? NumberEn, int? Page, string? DocumentId);
+
+public sealed record IssueView(
+    string Id, SourceKind Kind, string? GazetteTitle, int? Year, int? Number, int? CumulativeNumber,
+    DateOnly? PublicationDate, string? Sponsor, string? SponsorEn, string SourceFile,
+    IReadOnlyList<TocLine> Contents, IReadOnlyList<DocumentLink> Documents, IReadOnlyList<ParseDiagnostic> Diagnostics);
+
+public sealed record DocumentLink(string Id, string Title, string? Number);
+
+public sealed record LocatedReference(string ProvisionId, CrossReference Reference);
+
+public sealed record DocumentView(
+    string IssueId, IReadOnlyList<string> Witnesses, GazetteDocument Document, IReadOnlyList<LocatedReference> CrossReferences);
+
+public sealed record ProvisionView(
+    string Id, string IssueId, string DocumentId, string DocumentTitle, ProvisionKind Kind, string? Label, string? Heading,
+    string Text, Provision Provision, IReadOnlyList<CrossReference> CrossReferences);
+
+/// <summary>The JSON API: thin endpoints over the store, the index and the citation resolver.</summary>
+internal static class ApiEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/issues", (GongbaoServices g, int? page, int? pageSize) =>
+        {
+            var all = g.Store.ListIssues();
+            var (p, size) = Paging(page, pageSize, 50);
+            return TypedResults.Ok(new PagedList<IssueSummary>(all.Count, p, size, all.Skip((p - 1) * size).Take(size).ToList()));
+        }).WithSummary("Stored sources (gazette issues and standalone texts), paged");
+
+        api.MapGet("/issues/{id}", (GongbaoServices g, string id) =>
+            g.Store.GetIssue(id) is { } issue ? Results.Ok(ToView(issue)) : NotFound($"No issue '{id}'. List them at /api/issues."))
+            .WithSummary("One source with its bilingual table of contents");
+
+        api.MapGet("/documents/{**path}", (GongbaoServices g, string path, string? source, bool? ignoreWidth) =>
+        {
+            var decoded = Uri.UnescapeDataString(path).Trim('/');
+            var diffAt = decoded.IndexOf("/diff/", StringComparison.Ordinal);
+            return diffAt >= 0
+                ? Diff(g, decoded[..diffAt], decoded[(diffAt + 6)..], source, ignoreWidth ?? false)
+                : Document(g, decoded, source);
+        }).WithSummary("A document by ID or number (京规自发〔2024〕122号); …/{id}/diff/{source} compares two witnesses");
+
+        api.MapGet("/provisions/{**id}", (GongbaoServices g, string id, string? source) =>
+        {
+            var pid = Uri.UnescapeDataString(id).Trim('/');
+            var hit = g.Store.GetProvision(pid, source);
+            if (hit is null)
+            {
+                return NotFound($"No provision '{pid}'. Provision IDs look like jingguizifa-2024-122/art-8.");
+            }
+
+            var text = ProvisionRendering.PlainText(hit.Provision);
+            return Results.Ok(new ProvisionView(hit.Provision.Id, hit.IssueId, hit.DocumentId, hit.DocumentTitle, hit.Provision.Kind,
+                hit.Provision.Label, hit.Provision.Heading, text, hit.Provision, g.CrossReferences.Find(text, hit.DocumentId)));
+        }).WithSummary("A provision by its stable ID, with its sub-units and cross-references");
+
+        api.MapGet("/search", (GongbaoServices g, string? q, int? year, string? issuer, string? kind, string? section, string? level, int? page, int? pageSize) =>
+        {
+            if (string.IsNullOrWhiteSpace(q))
+            {
+                return BadRequest("The query parameter q is required, e.g. /api/search?q=信用评价.");
+            }
+
+            SearchLevel lvl;
+            switch (level?.ToLowerInvariant())
+            {
+                case null or "" or "document":
+                    lvl = SearchLevel.Document;
+                    break;
+                case "provision":
+                    lvl = SearchLevel.Provision;
+                    break;
+                default:
+                    return BadRequest($"level must be 'document' or 'provision', not '{level}'.");
+            }
+
+            if (page is < 1 || pageSize is < 1 or > 100)
+            {
+                return BadRequest("page starts at 1; pageSize is 1..100.");
+            }
+
+            return Results.Ok(g.Index.Search(new SearchRequest
+            {
+                Query = q,
+                Level = lvl,
+                Year = year,
+                Issuer = issuer,
+                Kind = kind,
+                Section = section,
+                Page = page ?? 1,
+                PageSize = pageSize ?? 10,
+            }));
+        }).WithSummary("Full-text search of documents or provisions with facets and highlighted snippets");
+
+        api.MapGet("/cite", (GongbaoServices g, string? q, string? context) =>
+        {
+            if (string.IsNullOrWhiteSpace(q))
+            {
+                return BadRequest("The query parameter q is required, e.g. /api/cite?q=京规自发〔2024〕122号第八条.");
+            }
+
+            var r = g.Resolver.Resolve(q, context);
+            if (r.Citation is null)
+            {
+                return BadRequest(r.Error!);
+            }
+
+            return r.Resolved ? Results.Ok(r) : NotFound(r.Error!);
+        }).WithSummary("Resolves a citation as people write it to the provision it names");
+    }
+
+    private static IResult Document(GongbaoServices g, string id, string? source)
+    {
+        var witnesses = g.Store.FindDocument(id);
+        if (witnesses.Count == 0)
+        {
+            return NotFound($"No document '{id}'. Use a document ID (jingguizifa-2024-122) or number (京规自发〔2024〕122号).");
+        }
+
+        var w = source is null ? witnesses[0] : witnesses.FirstOrDefault(x => x.IssueId == source);
+        if (w is null)
+        {
+            return NotFound($"Document '{id}' is not printed in source '{source}'; it is in {string.Join(", ", witnesses.Select(x => x.IssueId))}.");
+        }
+
+        var finder = g.CrossReferences;
+        var refs = new List<LocatedReference>();
+        foreach (var root in new[] { w.Document.Body }.Concat(w.Document.Instruments.Select(i => i.Body)))
+        {
+            foreach (var p in root.DescendantsAndSelf().Where(p => p.Text.Contains('《') || p.Text.Contains('〔')))
+            {
+                refs.AddRange(finder.Find(p.Text, w.Document.Id).Select(r => new LocatedReference(p.Id, r)));
+            }
+        }
+
+        return Results.Ok(new DocumentView(w.IssueId, witnesses.Select(x => x.IssueId).ToList(), w.Document, refs));
+    }
+
+    private static IResult Diff(GongbaoServices g, string id, string other, string? source, bool ignoreWidth)
+    {
+        var witnesses = g.Store.FindDocument(id);
+        if (witnesses.Count == 0)
+        {
+            return NotFound($"No document '{id}'.");
+        }
+
+        var newer = witnesses.FirstOrDefault(w => w.IssueId == other);
+        if (newer is null)
+        {
+            return NotFound($"Document '{id}' has no witness in source '{other}'; its witnesses are {string.Join(", ", witnesses.Select(w => w.IssueId))}.");
+        }
+
+        var older = source is null ? witnesses.FirstOrDefault(w => w.IssueId != other) : witnesses.FirstOrDefault(w => w.IssueId == source);
+        if (older is null)
+        {
+            return source is null
+                ? BadRequest($"Document '{id}' has only one witness ({other}); there is nothing to compare.")
+                : NotFound($"Document '{id}' has no witness in source '{source}'.");
+        }
+
+        return Results.Ok(WitnessComparison.Compare(older, newer, ignoreWidth: ignoreWidth));
+    }
+
+    private static IssueView ToView(GazetteIssue issue)
+    {
+        var byNumber = issue.Documents.Where(d => d.Number is not null)
+            .GroupBy(d => d.Number!.Canonical).ToDictionary(x => x.Key, x => x.First().Id);
+        var toc = issue.Contents.Select((t, i) => new TocLine(t.Ordinal, t.SectionZh, t.SectionEn, t.TitleZh, t.TitleEn, t.Number?.Canonical, t.NumberEn, t.Page,
+            t.Number is { } n && byNumber.TryGetValue(n.Canonical, out var docId) ? docId
+            : issue.Documents.FirstOrDefault(d => TitleIndex.Normalize(d.TitleZh) == TitleIndex.Normalize(t.TitleZh))?.Id
+            ?? (issue.Contents.Count == issue.Documents.Count ? issue.Documents[i].Id : null))).ToList();
+        return new IssueView(issue.Id, issue.Kind, issue.GazetteTitle, issue.Year, issue.Number, issue.CumulativeNumber, issue.PublicationDate,
+            issue.Sponsor, issue.SponsorEn, Path.GetFileName(issue.SourceFile), toc,
+            issue.Documents.Select(d => new DocumentLink(d.Id, d.TitleZh, d.Number?.Canonical)).ToList(), issue.Diagnostics);
+    }
+
+    private static (int Page, int Size) Paging(int? page, int? pageSize, int defaultSize) =>
+        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? defaultSize, 1, 500));
+
+    private static IResult NotFound(string detail) =>
+        Results.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult BadRequest(string detail) =>
+        Results.Problem(title: "Bad request", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+}
