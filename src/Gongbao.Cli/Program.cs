@@ -20,6 +20,7 @@ namespace Gongbao.Cli
             TocCommand.Create,
             ShowCommand.Create,
             ExportCommand.Create,
+            BenchCommand.Create,
         ];
     }
 }
