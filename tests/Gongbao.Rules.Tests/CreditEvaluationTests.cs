@@ -25,7 +25,7 @@ public class CreditEvaluationTests
         var r = Run(Scheme, Case(grade, cb, cd, ib, id));
         Assert.Equal(score, r.Number("score"));
         Assert.Equal(expected, r.Text("grade"));
-        Assert.Contains("jingguizifa-2024-122/art-14/item-1", Cited(r));
+        Assert.Contains("jingguizifa-2024-122/art-14/item-1/para-1", Cited(r));
     }
 
     [Fact(DisplayName = "第十三条: initial scores 优800 良650 中500 差350")]

@@ -23,6 +23,8 @@ public static class LegalComparison
 {
     private static readonly (string Word, ComparisonKind Kind)[] Words =
     [
+        ("不得超过", ComparisonKind.AtMost),
+        ("不得少于", ComparisonKind.AtLeast),
         ("不超过", ComparisonKind.AtMost),
         ("不高于", ComparisonKind.AtMost),
         ("不大于", ComparisonKind.AtMost),
@@ -46,6 +48,7 @@ public static class LegalComparison
         ("(含)", ComparisonKind.AtLeast),
         ("达到", ComparisonKind.AtLeast),
         ("达", ComparisonKind.AtLeast),
+        ("满", ComparisonKind.AtLeast),
     ];
 
     /// <summary>The comparison a printed phrase states, e.g. "800 分及以上" → ≥, "超过 10 万元" → &gt;.</summary>

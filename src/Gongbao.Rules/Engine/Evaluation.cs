@@ -59,7 +59,7 @@ public sealed class Evaluation
             InputType.Number or InputType.Integer => In.Number(name),
             InputType.Boolean => In.Flag(name),
             InputType.Date => In.Date(name),
-            InputType.ChoiceSet => In.Set(name),
+            InputType.ChoiceSet or InputType.ChoiceList => In.Set(name),
             _ => In.Choice(name),
         };
         Current.Children.Add(new TraceStep($"输入 {field.Label} ({name})", TraceStep.Format(value), field.Unit));
@@ -122,6 +122,16 @@ public sealed class Evaluation
         return Compare(value, Scheme.Parameter(parameterName).At(AsOf).Source.Quote, threshold, what);
     }
 
+    /// <summary>
+    /// As <see cref="Meets(decimal, string, string)"/> for a threshold printed in a larger unit: the
+    /// parameter's value is multiplied by <paramref name="scale"/> (亿元 → 万元: 10000) before comparing.
+    /// </summary>
+    public bool Meets(decimal value, string parameterName, string what, decimal scale)
+    {
+        var threshold = P(parameterName) * scale;
+        return Compare(value, Scheme.Parameter(parameterName).At(AsOf).Source.Quote, threshold, what);
+    }
+
     /// <summary>Compares a value with a threshold using the comparison stated by <paramref name="printed"/>.</summary>
     public bool Compare(decimal value, string printed, decimal threshold, string what)
     {
@@ -132,6 +142,42 @@ public sealed class Evaluation
     }
 
     public void Output(string name, object? value) => _outputs.Add(new(name, value));
+
+    /// <summary><paramref name="amount"/> × a rate parameter printed in %, recorded as a step.</summary>
+    public decimal Percent(decimal amount, string rateParameter, string what)
+    {
+        var rate = P(rateParameter);
+        var result = amount * rate / 100m;
+        Step($"{what} = {TraceStep.Format(amount)} × {TraceStep.Format(rate)}%", result);
+        return result;
+    }
+
+    /// <summary>Applies a cap parameter (最高, 不超过): the smaller of the amount and the cap.</summary>
+    public decimal Cap(decimal amount, string capParameter, string what)
+    {
+        var cap = P(capParameter);
+        var result = Math.Min(amount, cap);
+        Step($"{what}: min({TraceStep.Format(amount)}, {TraceStep.Format(cap)})", result, Scheme.Parameter(capParameter).Unit);
+        return result;
+    }
+
+    /// <summary>
+    /// 就高不重复 / 从优不重复: several benefits for the same thing are not stacked; the highest single one
+    /// is granted. Returns the highest amount and records which one it was.
+    /// </summary>
+    public (string Name, decimal Amount) BestOf(string clauseName, IReadOnlyList<(string Name, decimal Amount)> candidates)
+    {
+        using var s = Open("不重复享受: 取最高一项");
+        Apply(clauseName);
+        foreach (var (name, amount) in candidates)
+        {
+            Step(name, amount);
+        }
+
+        var best = candidates.Count == 0 ? ("—", 0m) : candidates.MaxBy(c => c.Amount);
+        s.Result($"{best.Item1}: {TraceStep.Format(best.Item2)}");
+        return best;
+    }
 
     public readonly struct Scope(Evaluation owner, TraceStep step) : IDisposable
     {

@@ -15,6 +15,9 @@ public enum InputType
 
     /// <summary>Any subset of <see cref="InputField.Options"/> (a JSON array of option values).</summary>
     ChoiceSet,
+
+    /// <summary>A list of option values where repeats count (several projects of the same kind).</summary>
+    ChoiceList,
 }
 
 /// <summary>An allowed value of a choice input, with the label shown to people.</summary>
@@ -190,7 +193,7 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
                         {
                             if (item is JsonValue iv && iv.TryGetValue<string>(out var str) && field.Options.Any(o => o.Value == str))
                             {
-                                if (!set.Contains(str))
+                                if (field.Type == InputType.ChoiceList || !set.Contains(str))
                                 {
                                     set.Add(str);
                                 }

@@ -51,6 +51,12 @@ public abstract class Scheme
     public EvaluationResult Evaluate(JsonObject? input, DateOnly? asOf = null)
     {
         var inputs = Inputs.Validate(input);
+        var errors = Check(inputs).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InputValidationException(errors);
+        }
+
         var date = asOf ?? DateOnly.FromDateTime(DateTime.Today);
         var root = new TraceStep($"{Title} ({DocumentNumber})", source: null);
         var evaluation = new Evaluation(this, inputs, date, root);
@@ -59,6 +65,9 @@ public abstract class Scheme
     }
 
     protected abstract void Compute(Evaluation ev);
+
+    /// <summary>Checks across fields that a per-field schema cannot express (one of two inputs required…).</summary>
+    protected virtual IEnumerable<InputError> Check(ValidatedInputs inputs) => [];
 
     /// <summary>Full provision ID: relative paths are taken inside <see cref="DocumentId"/>.</summary>
     protected string Provision(string path) =>

@@ -79,9 +79,10 @@ public static class SchemeJson
                     p["enum"] = new JsonArray([.. f.Options.Select(o => (JsonNode)JsonValue.Create(o.Value))]);
                     break;
                 case InputType.ChoiceSet:
+                case InputType.ChoiceList:
                     p["type"] = "array";
                     p["items"] = new JsonObject { ["enum"] = new JsonArray([.. f.Options.Select(o => (JsonNode)JsonValue.Create(o.Value))]) };
-                    p["uniqueItems"] = true;
+                    p["uniqueItems"] = f.Type == InputType.ChoiceSet;
                     break;
             }
 

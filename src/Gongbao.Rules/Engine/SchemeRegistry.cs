@@ -8,6 +8,16 @@ public static class SchemeRegistry
     private static readonly Lazy<IReadOnlyList<Scheme>> AllSchemes = new(() =>
     [
         new CreditEvaluationScheme(),
+        new SocialBenefitScheme(),
+        new GuardianshipAssessmentScheme(),
+        new EnergyEfficiencyScheme(),
+        new StandardisationSubsidyScheme(),
+        new UhdSupportScheme(),
+        new ResidentMedicalInsuranceScheme(),
+        new DrgPaymentScheme(),
+        new KindergartenSubsidyScheme(),
+        new JobExpansionSubsidyScheme(),
+        new IndustrialFinanceScheme(),
     ]);
 
     public static IReadOnlyList<Scheme> All => AllSchemes.Value;

@@ -22,22 +22,22 @@ public sealed class CreditEvaluationScheme : Scheme
 
     public CreditEvaluationScheme()
     {
-        Param("score-min", "信用评价分值下限", 350, "分", "art-11/item-2", "[350,950]");
-        Param("score-max", "信用评价分值上限", 950, "分", "art-11/item-2", "[350,950]");
-        Param("scoring-range", "记分范围", 600, "分", "art-11/item-2", "记分范围为600分");
-        Param("common-total", "通用指标分值", 150, "分", "art-11/item-2", "通用指标为150分");
-        Param("common-bonus-max", "通用指标加分指标", 50, "分", "art-11/item-2", "其中加分指标50分");
-        Param("common-deduction-max", "通用指标减分指标", 100, "分", "art-11/item-2", "减分指标100分");
-        Param("industry-total", "行业指标分值", 450, "分", "art-11/item-2", "行业指标为450分");
-        Param("industry-bonus-max", "行业指标加分指标", 100, "分", "art-11/item-2", "其中加分指标100分");
-        Param("industry-deduction-max", "行业指标减分指标", 350, "分", "art-11/item-2", "减分指标350分");
+        Param("score-min", "信用评价分值下限", 350, "分", "art-11/para-3", "[350,950]");
+        Param("score-max", "信用评价分值上限", 950, "分", "art-11/para-3", "[350,950]");
+        Param("scoring-range", "记分范围", 600, "分", "art-11/para-3", "记分范围为600分");
+        Param("common-total", "通用指标分值", 150, "分", "art-11/para-4", "通用指标为150分");
+        Param("common-bonus-max", "通用指标加分指标", 50, "分", "art-11/para-4", "其中加分指标50分");
+        Param("common-deduction-max", "通用指标减分指标", 100, "分", "art-11/para-4", "减分指标100分");
+        Param("industry-total", "行业指标分值", 450, "分", "art-11/para-5", "行业指标为450分");
+        Param("industry-bonus-max", "行业指标加分指标", 100, "分", "art-11/para-5", "其中加分指标100分");
+        Param("industry-deduction-max", "行业指标减分指标", 350, "分", "art-11/para-5", "减分指标350分");
         Param("initial-excellent", "初始分值: 国家信用评价等级优", 800, "分", "art-13", "优(800)");
         Param("initial-good", "初始分值: 国家信用评价等级良", 650, "分", "art-13", "良(650)");
         Param("initial-medium", "初始分值: 国家信用评价等级中", 500, "分", "art-13", "中(500)");
         Param("initial-poor", "初始分值: 国家信用评价等级差", 350, "分", "art-13", "差(350)");
-        Param("grade-a-min", "优(A)级分值下限", 800, "分", "art-14/item-1", "800 分及以上");
-        Param("grade-b-min", "良(B)级分值下限", 650, "分", "art-14/item-2", "650 分及以上");
-        Param("grade-c-min", "中(C)级分值下限", 500, "分", "art-14/item-3", "500 分及以上");
+        Param("grade-a-min", "优(A)级分值下限", 800, "分", "art-14/item-1/para-1", "800 分及以上");
+        Param("grade-b-min", "良(B)级分值下限", 650, "分", "art-14/item-2/para-1", "650 分及以上");
+        Param("grade-c-min", "中(C)级分值下限", 500, "分", "art-14/item-3/para-1", "500 分及以上");
         Param("grade-d-range-min", "差(D)级区间下限", 350, "分", "art-14/item-4", "[350,500)");
         Param("heavier-penalties-fuse", "熔断: 较重行政处罚次数", 2, "次", "art-16/item-6", "两次及以上");
         Param("data-entry-working-days", "信用数据填报时限", 5, "工作日", "art-8/item-1", "5个工作日内");
@@ -74,7 +74,7 @@ public sealed class CreditEvaluationScheme : Scheme
             ("sub-1", "评优评先时,依法实行限制性参评"), ("sub-2", "行政审批和资质审核时,作为审慎性参考依据"), ("sub-3", "政府采购和招标投标时,作为审慎性参考依据"), ("sub-4", "国家及本市规定的其他约束措施"));
 
         Interpret("Score = initial score (第十三条) + 通用/行业 bonus points − deduction points, each within its cap (第十一条), clamped to [350,950]. Indicator detail (附件1–3) is omitted (略) in the gazette, so points per indicator are inputs, not computed.",
-            "art-11/item-2", "[350,950]");
+            "art-11/para-3", "[350,950]");
         Interpret("A subject without a national grade starts at 中(C) (第十五条), so its initial score is the 中 base score 500 (第十三条).",
             "art-15", "初始等级原则上为中(C)级");
         Interpret("Grade bands are half-open [lower, upper): 第十四条(二) reads \"800 分以下\" and (一) \"800 分及以上\"; although 以下 normally includes the number, (四) writes the D band as [350,500) and a score cannot hold two grades, so 800 is A, 650 is B, 500 is C.",

@@ -1,0 +1,104 @@
+using Gongbao.Rules.Engine;
+
+namespace Gongbao.Rules.Schemes;
+
+/// <summary>
+/// 关于开展国家医疗保障按病组(DRG)付费2.0版工作有关问题的通知, 京医保发〔2024〕24号: a DRG group's payment
+/// standard is its weight × the rate (20425元; 20834元 for infectious-disease hospitals), and the share of
+/// a surplus the hospital keeps (employees' scheme all, residents' scheme 50%).
+/// </summary>
+public sealed class DrgPaymentScheme : Scheme
+{
+    public DrgPaymentScheme()
+    {
+        DatedParam("rate", "费率(不区分定点医疗机构级别)", "元", ("2025-01-01", 20425, "div-2/item-1", "统一为20425元"));
+        DatedParam("rate-infectious", "传染病专科医疗机构费率", "元", ("2025-01-01", 20834, "div-2/item-1", "为20834元"));
+        DatedParam("infectious-uplift", "传染病专科医疗机构费率上浮", "%", ("2025-01-01", 2, "div-2/item-1", "费率上浮2%"));
+        DatedParam("resident-retention", "城乡居民基本医疗保险病组结余留用比例", "%", ("2025-01-01", 50, "div-2/item-2", "按50%比例留用"));
+        DatedParam("groups", "分组方案病组数", "组", ("2025-01-01", 682, "div-1", "共计 682 组"));
+        Rule("employee-retention", "城镇职工基本医疗保险病组结余全部留用", "div-2/item-2", "城镇职工基本医疗保险病组结余全部留用");
+        Rule("consumables-groups", "33个耗材集采相关病组维持原病组支付标准", "div-2/item-1", "33个耗材集采相关病组(见附件2)维持原病组支付标准");
+        Rule("payment-standard", "病组支付标准为该病组权重与费率的乘积", "div-2/item-1", "病组支付标准为该病组权重与费率的乘积");
+
+        Interpret("Weights come from 附件1, omitted (略) in the gazette, so the weight is an input; the result is rounded to the fen (0.01元).", "div-2/item-1", "病组支付标准为该病组权重与费率的乘积");
+        Interpret("The 2% uplift is printed together with its result 20834元 (20425 × 1.02 = 20833.5, rounded up by the bureau); the printed 20834 is used.", "div-2/item-1", "传染病专科医疗机构费率上浮2%,为20834元");
+        Interpret("The notice applies from 2025-01-01 (含); earlier dates are flagged.", "div-5", "本通知自2025年1月1日(含)起执行");
+    }
+
+    public override string Id => "drg-payment";
+
+    public override string Title => "按病组(DRG)付费2.0版支付标准";
+
+    public override string DocumentId => "jingyibaofa-2024-24";
+
+    public override string DocumentNumber => "京医保发〔2024〕24号";
+
+    public override string SourceFile => "2025-12.txt";
+
+    public override string Decides => "DRG payment standard of a group (元) and the retained share of a surplus";
+
+    public override InputSchema Inputs { get; } = new(
+    [
+        new InputField { Name = "weight", Label = "病组权重(附件1)", Type = InputType.Number, Required = true, Min = 0.0001m, Max = 1000 },
+        new InputField { Name = "infectiousSpecialty", Label = "传染病专科医疗机构", Type = InputType.Boolean, Help = "absent: false" },
+        new InputField { Name = "consumablesGroup", Label = "属于33个耗材集采相关病组", Type = InputType.Boolean, Help = "absent: false" },
+        new InputField
+        {
+            Name = "insurance", Label = "险种", Type = InputType.Choice,
+            Options = [new("employee", "城镇职工基本医疗保险"), new("resident", "城乡居民基本医疗保险")],
+        },
+        new InputField { Name = "surplus", Label = "病组结余", Type = InputType.Number, Min = 0, Max = 1e10m, Unit = "元" },
+    ]);
+
+    protected override void Compute(Evaluation ev)
+    {
+        var inForce = ev.AsOf >= new DateOnly(2025, 1, 1);
+        ev.Step("评估日期在2025-01-01(含)之后", inForce);
+        decimal? standard = null;
+        if (ev.Flag("consumablesGroup"))
+        {
+            ev.Apply("consumables-groups");
+        }
+        else
+        {
+            using var s = ev.Open("病组支付标准 = 权重 × 费率");
+            ev.Apply("payment-standard");
+            var weight = ev.Number("weight");
+            var rate = ev.Flag("infectiousSpecialty") ? ev.P("rate-infectious") : ev.P("rate");
+            standard = Math.Round(weight * rate, 2, MidpointRounding.AwayFromZero);
+            s.Result(standard);
+        }
+
+        decimal? retained = null;
+        if (ev.In.Has("surplus"))
+        {
+            using var s = ev.Open("结余留用");
+            var surplus = ev.Number("surplus");
+            if (ev.In.ChoiceOrNull("insurance") == "resident")
+            {
+                ev.ShowInput("insurance");
+                retained = ev.Percent(surplus, "resident-retention", "留用");
+            }
+            else
+            {
+                ev.Apply("employee-retention");
+                retained = surplus;
+            }
+
+            s.Result(retained);
+        }
+
+        ev.Output("inForce", inForce);
+        ev.Output("paymentStandard", standard);
+        ev.Output("retainedSurplus", retained);
+        ev.Output("unit", "元");
+    }
+
+    protected override IEnumerable<InputError> Check(ValidatedInputs inputs)
+    {
+        if (inputs.Has("surplus") && !inputs.Has("insurance"))
+        {
+            yield return new InputError("insurance", "required with surplus (城镇职工 or 城乡居民)");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace Gongbao.Search;
+
+/// <summary>
+/// Chinese text analysis without a dictionary: StandardTokenizer splits Han text into single
+/// characters, CJKWidthFilter folds full-width ASCII, and CJKBigramFilter joins adjacent Han
+/// characters into overlapping bigrams. The index side also keeps every unigram (at the bigram's
+/// position) so one-character queries match; the query side emits bigrams only, so a query of two or
+/// more characters becomes a phrase of consecutive bigrams, i.e. a substring match.
+/// </summary>
+public sealed class ChineseAnalyzer(bool indexUnigrams) : Analyzer
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public static ChineseAnalyzer ForIndex() => new(indexUnigrams: true);
+
+    public static ChineseAnalyzer ForQuery() => new(indexUnigrams: false);
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
+        TokenStream stream = new CJKWidthFilter(source);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new CJKBigramFilter(stream, CJKScript.ALL, indexUnigrams);
+        return new TokenStreamComponents(source, stream);
+    }
+}

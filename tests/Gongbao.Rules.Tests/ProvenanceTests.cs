@@ -1,0 +1,67 @@
+using Gongbao.Domain;
+using Gongbao.Parsing;
+using Gongbao.Rules.Engine;
+
+namespace Gongbao.Rules.Tests;
+
+/// <summary>
+/// Parses the real gazettes and checks every citation of every scheme: the provision ID exists, and the
+/// provision's text (with its sub-provisions) contains the quoted words, compared after folding full/half
+/// width and whitespace. A failure lists, for each bad citation, the provisions that do contain the quote.
+/// </summary>
+public class ProvenanceTests
+{
+    private static readonly Lazy<Dictionary<string, Provision>> Provisions = new(() =>
+    {
+        var parser = new GazetteParser();
+        var map = new Dictionary<string, Provision>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(SampleGazettes.Locate(), "*.txt"))
+        {
+            var issue = parser.ParseFile(file);
+            foreach (var doc in issue.Documents.SelectMany(Flatten))
+            {
+                foreach (var p in doc.AllProvisions())
+                {
+                    map.TryAdd(p.Id, p);
+                }
+            }
+        }
+
+        return map;
+    });
+
+    public static TheoryData<string> SchemeIds => [.. SchemeRegistry.All.Select(s => s.Id)];
+
+    [Theory(DisplayName = "Provenance: every cited provision exists and contains the value as printed")]
+    [MemberData(nameof(SchemeIds))]
+    public void CitationsResolveToPrintedText(string id)
+    {
+        var scheme = SchemeRegistry.Find(id)!;
+        var citations = scheme.Parameters.SelectMany(p => p.Values.Select(v => (What: "parameter " + p.Name, v.Source)))
+            .Concat(scheme.Clauses.Select(c => (What: "clause " + c.Name, c.Source)))
+            .Concat(scheme.Interpretations.Select(i => (What: "interpretation", Source: i.Basis)));
+        var problems = new List<string>();
+        foreach (var (what, source) in citations)
+        {
+            var quote = TextNormalizer.Fold(source.Quote);
+            if (Provisions.Value.TryGetValue(source.ProvisionId, out var p) && TextNormalizer.Fold(p.FullText()).Contains(quote, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var holders = Provisions.Value.Values
+                .Where(x => x.Id.StartsWith(scheme.DocumentId, StringComparison.Ordinal) && TextNormalizer.Fold(x.FullText()).Contains(quote, StringComparison.Ordinal))
+                .OrderBy(x => x.FullText().Length).Take(3).Select(x => x.Id);
+            problems.Add($"{what}: [{source.ProvisionId}] {(p is null ? "does not exist" : "lacks the quote")} «{source.Quote}»; found in: {string.Join(", ", holders)}");
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact(DisplayName = "Provenance: every parameter of every scheme is checked (none without a provision)")]
+    public void EveryParameterHasAProvision() =>
+        Assert.All(SchemeRegistry.All.SelectMany(s => s.Parameters).SelectMany(p => p.Values),
+            v => Assert.False(string.IsNullOrWhiteSpace(v.Source.ProvisionId) || string.IsNullOrWhiteSpace(v.Source.Quote)));
+
+    private static IEnumerable<GazetteDocument> Flatten(GazetteDocument d) => d.Instruments.SelectMany(Flatten).Prepend(d);
+}
