@@ -82,6 +82,8 @@ public class NormalizerTests
     [InlineData("北京市人民政府", "2021年9月18日")]
     [InlineData("加强组织领导，完善工作", "(二)加强政策保障")]
     [InlineData("(责任单位:市教委、市科协)", "2. 深化学校教学改革。")]
+    [InlineData("组 长：市广电局党组书记、局长", "副组长：市广电局各分管业务工作的副局长")]
+    [InlineData("责任单位:市商务局", "完成时限:2021年12月")]
     public void Headings_sentence_ends_and_new_units_are_not_joined(string previous, string next) =>
         Assert.False(PageBreakJoiner.ShouldJoin(previous, next));
 

@@ -107,6 +107,13 @@ public sealed class PageBreakJoiner
         return false;
     }
 
+    /// <summary>"副组长：…", "完成时限:…": a short label and a colon open a new line of a list.</summary>
+    private static bool IsLabelledLine(string t)
+    {
+        var colon = t.IndexOfAny(['：', ':']);
+        return colon is > 0 and <= 8 && t.AsSpan(0, colon).IndexOfAny('，', ',', '。') < 0;
+    }
+
     private static bool IsParenthetical(string t) => t[0] is '(' or '（' && t[^1] is ')' or '）';
 
     private static bool ContainsSentencePunctuation(string text) => text.IndexOfAny(['。', '；', ';', '！', '？']) >= 0;
@@ -117,6 +124,7 @@ public sealed class PageBreakJoiner
         || AttachmentRecognizer.AnnexNumber(next) is not null
         || AttachmentRecognizer.IsListStart(next)
         || next.StartsWith("——", StringComparison.Ordinal)
+        || IsLabelledLine(next)
         || next.StartsWith("(注", StringComparison.Ordinal) || next.StartsWith("（注", StringComparison.Ordinal);
 
     private static void AppendJoined(System.Text.StringBuilder sb, string next)
