@@ -3,6 +3,8 @@ using System.CommandLine;
 using Gongbao.Domain;
 using Gongbao.Parsing;
 using Gongbao.Storage;
+using Gongbao.Storage.Postgres;
+using Gongbao.Storage.Relational;
 
 using Spectre.Console;
 
@@ -15,6 +17,7 @@ namespace Gongbao.Cli;
 public sealed class CliContext
 {
     public const string DataEnvironmentVariable = "GONGBAO_DATA";
+    public const string StoreEnvironmentVariable = "GONGBAO_STORE";
     public const string DefaultDataDirectory = ".gongbao";
 
     public CliContext(IAnsiConsole console, TextWriter output, TextWriter error)
@@ -26,6 +29,13 @@ public sealed class CliContext
         {
             Description = $"Data directory holding gongbao.db (default ./{DefaultDataDirectory}, or ${DataEnvironmentVariable})",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(DataEnvironmentVariable) is { Length: > 0 } env ? env : DefaultDataDirectory,
+            Recursive = true,
+        };
+        Store = new Option<string?>("--store", "--pg")
+        {
+            Description = "PostgreSQL store instead of SQLite: a URI (postgres://user@host:5432/db) or an Npgsql string " +
+                $"(\"Host=…;Database=…\"); default: SQLite in --data (or ${StoreEnvironmentVariable})",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StoreEnvironmentVariable) is { Length: > 0 } env ? env : null,
             Recursive = true,
         };
     }
@@ -41,11 +51,14 @@ public sealed class CliContext
 
     public Option<string> Data { get; }
 
+    /// <summary>The global <c>--store</c> option: a PostgreSQL connection; absent means SQLite in <see cref="Data"/>.</summary>
+    public Option<string?> Store { get; }
+
     /// <summary>Parses one source file; throws <see cref="GazetteFormatException"/> for unusable input.</summary>
     public Func<string, GazetteIssue> Parse { get; init; } = path => new GazetteParser().ParseFile(path);
 
     /// <summary>Called on every store the commands open (tests use it to inject faults).</summary>
-    public Action<SqliteGazetteStore>? StoreOpened { get; init; }
+    public Action<RelationalGazetteStore>? StoreOpened { get; init; }
 
     public static CliContext ForProcess()
     {
@@ -61,22 +74,51 @@ public sealed class CliContext
 
     public string DataDirectory(ParseResult parseResult) => Path.GetFullPath(parseResult.GetValue(Data) ?? DefaultDataDirectory);
 
-    public SqliteGazetteStore OpenStore(ParseResult parseResult)
+    /// <summary>Opens the store chosen by <c>--store</c> (PostgreSQL) or <c>--data</c> (SQLite, the default).</summary>
+    public RelationalGazetteStore OpenStore(ParseResult parseResult)
     {
-        var directory = DataDirectory(parseResult);
-        SqliteGazetteStore store;
-        try
+        var server = parseResult.GetValue(Store);
+        RelationalGazetteStore store;
+        if (server is { Length: > 0 })
         {
-            store = SqliteGazetteStore.OpenDirectory(directory);
+            if (!PostgresConnectionString.IsPostgres(server))
+            {
+                throw new CliException(ExitCodes.Usage, "--store takes a PostgreSQL URI (postgres://…) or an Npgsql connection string (Host=…;Database=…)");
+            }
+
+            try
+            {
+                store = PostgresGazetteStore.Open(server);
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException or InvalidOperationException or TimeoutException)
+            {
+                throw new CliException(ExitCodes.StoreError, $"cannot open the PostgreSQL store {PostgresConnectionString.Redact(server)}: {ex.Message}");
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        else
         {
-            throw new CliException(ExitCodes.StoreError, $"cannot open the store in {directory}: {ex.Message}");
+            var directory = DataDirectory(parseResult);
+            try
+            {
+                store = SqliteGazetteStore.OpenDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                throw new CliException(ExitCodes.StoreError, $"cannot open the store in {directory}: {ex.Message}");
+            }
         }
 
         StoreOpened?.Invoke(store);
         return store;
     }
+
+    /// <summary>Where a store lives, for messages: the SQLite file or the PostgreSQL target (no password).</summary>
+    public static string Describe(IGazetteStore store) => store switch
+    {
+        SqliteGazetteStore s => s.DatabasePath,
+        PostgresGazetteStore p => p.Target,
+        _ => store.GetType().Name,
+    };
 
     /// <summary>Writes one error line to standard error.</summary>
     public void Fail(string message) => Error.WriteLine($"gongbao: {message}");

@@ -9,6 +9,7 @@ public static partial class GongbaoApp
         var root = new RootCommand(
             "gongbao — the Beijing Municipal People's Government Gazette as a machine-readable policy base.\n" + ExitCodes.HelpText);
         root.Options.Add(context.Data);
+        root.Options.Add(context.Store);
         foreach (var create in Commands)
         {
             root.Subcommands.Add(create(context));

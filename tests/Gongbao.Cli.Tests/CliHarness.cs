@@ -23,7 +23,7 @@ public sealed class CliHarness : IDisposable
 
     public string InputDirectory { get; }
 
-    public Action<SqliteGazetteStore>? StoreOpened { get; set; }
+    public Action<Gongbao.Storage.Relational.RelationalGazetteStore>? StoreOpened { get; set; }
 
     public CliRun Run(params string[] args)
     {

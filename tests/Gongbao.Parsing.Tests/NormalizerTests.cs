@@ -92,6 +92,7 @@ public class NormalizerTests
     [InlineData("高举中国特色社会主义伟大旗帜,坚持以马克思列宁主义、", "毛泽东思想、邓小平理论为指导。")]
     [InlineData("(九)全年不间断开展招聘活动。开展“人社局长进校园”讲形", "势送政策活动。")]
     [InlineData("征求意见期限不少于", "15 日,报主管领导审定后实施。")]
+    [InlineData("(二)对信用评价等级为良(B)级的评价对象,以监管和自律兼顾、适度激励为原则,采取以下激励措施(法律法规另有规定的", "除外)：")]
     public void Cut_sentences_are_joined(string previous, string next) =>
         Assert.True(PageBreakJoiner.ShouldJoin(previous, next));
 

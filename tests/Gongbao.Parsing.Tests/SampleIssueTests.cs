@@ -148,6 +148,10 @@ public class SampleIssueTests
         Assert.Equal(7, art16.Children.Count(c => c.Kind == ProvisionKind.Item));
         Assert.Equal("jingguizifa-2024-122/art-16/item-7", art16.Children[^1].Id);
         var art22 = articles[21];
+        // (二) is cut by a page break before 除外)： and re-joined; it introduces three sub-items.
+        Assert.Equal("对信用评价等级为良(B)级的评价对象,以监管和自律兼顾、适度激励为原则,采取以下激励措施(法律法规另有规定的除外)：", art22.Children[1].Text);
+        Assert.Null(art22.Children[1].Heading);
+        Assert.Equal(3, art22.Children[1].Children.Count);
         Assert.Equal("jingguizifa-2024-122/art-22/item-1/sub-3", art22.Children[0].Children[2].Id);
 
         Assert.Equal(6, inst.Attachments.Count);

@@ -67,7 +67,7 @@ public static class DemoCommand
         var c = store.Counts();
         context.Console.MarkupLine(
             $"[bold]{c.Sources}[/] sources, [bold]{c.Documents}[/] documents (+{c.Instruments} instruments), [bold]{c.Provisions}[/] provisions, " +
-            $"{c.Attachments} attachments, {c.TocEntries} contents entries in [bold]{Markup.Escape(Path.Combine(dataDirectory, SqliteGazetteStore.DefaultFileName))}[/]");
+            $"{c.Attachments} attachments, {c.TocEntries} contents entries in [bold]{Markup.Escape(CliContext.Describe(store))}[/]");
         var failed = outcomes.Count(o => o.Failed);
         if (failed > 0)
         {

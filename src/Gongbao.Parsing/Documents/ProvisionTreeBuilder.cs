@@ -135,7 +135,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
     /// <summary>A unit's text is its heading when it has no sentence punctuation and content follows it.</summary>
     private static bool ReadsAsHeading(string text)
     {
-        if (text.Length > 60 || text.IndexOfAny(['。', '；', ';', '！', '？', '!', '?']) >= 0)
+        if (text.Length > 40 || text.IndexOfAny(['。', '；', ';', '！', '？', '!', '?']) >= 0)
         {
             return false;
         }

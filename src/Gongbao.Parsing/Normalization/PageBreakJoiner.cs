@@ -111,7 +111,20 @@ public sealed class PageBreakJoiner
     private static bool IsLabelledLine(string t)
     {
         var colon = t.IndexOfAny(['：', ':']);
-        return colon is > 0 and <= 8 && t.AsSpan(0, colon).IndexOfAny('，', ',', '。') < 0;
+        if (colon is <= 0 or > 8 || colon == t.Length - 1)
+        {
+            return false;
+        }
+
+        foreach (var c in t.AsSpan(0, colon))
+        {
+            if (!CjkText.IsCjk(c) && c != ' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsParenthetical(string t) => t[0] is '(' or '（' && t[^1] is ')' or '）';

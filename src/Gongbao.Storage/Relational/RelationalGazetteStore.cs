@@ -82,6 +82,7 @@ public abstract class RelationalGazetteStore : IGazetteStore
     {
         lock (_gate)
         {
+            using var snapshot = BeginReadSnapshot();
             using var cmd = GazetteRowReader.Command(Connection, "SELECT id FROM sources WHERE LOWER(sha256) = @sha ORDER BY id",
                 ("@sha", sha256.ToLowerInvariant()));
             return cmd.ExecuteScalar() as string;
@@ -92,6 +93,7 @@ public abstract class RelationalGazetteStore : IGazetteStore
     {
         lock (_gate)
         {
+            using var snapshot = BeginReadSnapshot();
             int Count(string sql)
             {
                 using var cmd = GazetteRowReader.Command(Connection, sql);
@@ -117,6 +119,7 @@ public abstract class RelationalGazetteStore : IGazetteStore
     {
         lock (_gate)
         {
+            using var snapshot = BeginReadSnapshot();
             using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
             foreach (var table in GazetteSchema.SourceTables)
             {
@@ -144,6 +147,7 @@ public abstract class RelationalGazetteStore : IGazetteStore
     {
         lock (_gate)
         {
+            using var snapshot = BeginReadSnapshot();
             using var cmd = GazetteRowReader.Command(Connection, $"""
                 SELECT s.id, s.kind, s.year, s.number, s.cumulative_number, s.publication_date, s.source_file,
                     (SELECT COUNT(*) FROM documents d WHERE d.source_id = s.id AND d.parent_seq IS NULL) AS document_count,
@@ -167,6 +171,7 @@ public abstract class RelationalGazetteStore : IGazetteStore
     {
         lock (_gate)
         {
+            using var snapshot = BeginReadSnapshot();
             return GazetteRowReader.ReadIssue(Connection, issueId);
         }
     }
@@ -177,6 +182,7 @@ public abstract class RelationalGazetteStore : IGazetteStore
         var number = DocumentNumber.Find(query);
         lock (_gate)
         {
+            using var snapshot = BeginReadSnapshot();
             var hits = new List<(string Source, int Seq, int Top)>();
             using (var cmd = GazetteRowReader.Command(Connection, $"""
                 SELECT d.source_id, d.seq, d.top_seq FROM documents d JOIN sources s ON s.id = d.source_id
@@ -200,6 +206,7 @@ public abstract class RelationalGazetteStore : IGazetteStore
     {
         lock (_gate)
         {
+            using var snapshot = BeginReadSnapshot();
             (string Source, int Seq, int Top)? hit = null;
             var sourceFilter = issueId is null ? "" : "AND p.source_id = @source";
             using (var cmd = GazetteRowReader.Command(Connection, $"""
@@ -232,6 +239,7 @@ public abstract class RelationalGazetteStore : IGazetteStore
         List<string> sources;
         lock (_gate)
         {
+            using var snapshot = BeginReadSnapshot();
             using var cmd = GazetteRowReader.Command(Connection, $"SELECT s.id FROM sources s ORDER BY {WitnessOrder}");
             using var r = new RowReader(cmd.ExecuteReader());
             sources = [];
@@ -247,6 +255,7 @@ public abstract class RelationalGazetteStore : IGazetteStore
             List<GazetteDocument> documents;
             lock (_gate)
             {
+                using var snapshot = BeginReadSnapshot();
                 documents = GazetteRowReader.ReadGroup(Connection, source, topSeq: null).TopLevel;
             }
 
@@ -254,6 +263,36 @@ public abstract class RelationalGazetteStore : IGazetteStore
             {
                 yield return new DocumentWitness(source, document);
             }
+        }
+    }
+
+    /// <summary>
+    /// SQL that starts a read transaction whose statements all see one snapshot (a reader sees an issue
+    /// before or after a concurrent replace, never half of it). SQLite in WAL mode: a deferred BEGIN.
+    /// </summary>
+    protected virtual string BeginReadSnapshotSql => "BEGIN";
+
+    private ReadSnapshot BeginReadSnapshot() => new(Connection, BeginReadSnapshotSql);
+
+    /// <summary>
+    /// A read transaction begun in SQL (not <see cref="DbConnection.BeginTransaction()"/>), so the shared
+    /// look-up commands need no transaction object; ended by COMMIT, which only releases the snapshot.
+    /// </summary>
+    private sealed class ReadSnapshot : IDisposable
+    {
+        private readonly DbConnection _connection;
+
+        public ReadSnapshot(DbConnection connection, string beginSql)
+        {
+            _connection = connection;
+            using var begin = GazetteRowReader.Command(connection, beginSql);
+            begin.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            using var commit = GazetteRowReader.Command(_connection, "COMMIT");
+            commit.ExecuteNonQuery();
         }
     }
 
