@@ -23,6 +23,10 @@ namespace Gongbao.Cli
             ServeCommand.Create,
             SearchCommand.Create,
             CiteCommand.Create,
+            SchemesCommand.Create,
+            EvalCommand.Create,
+            ExplainCommand.Create,
+            BenchCommand.Create,
         ];
     }
 }

@@ -65,6 +65,7 @@ public static class GongbaoWebApp
     {
         endpoints.MapOpenApi();
         ApiEndpoints.Map(endpoints);
+        endpoints.MapSchemeEndpoints();
         ReaderEndpoints.Map(endpoints);
         return endpoints;
     }

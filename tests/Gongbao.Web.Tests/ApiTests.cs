@@ -124,6 +124,7 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         {
             var html = await _client.GetStringAsync(url);
             Assert.Contains("<script src=\"/static/app.js\"></script>", html);
+            Assert.Contains("<script src=\"/static/schemes.js\"></script>", html);
         }
 
         var js = await _client.GetStringAsync("/static/app.js");

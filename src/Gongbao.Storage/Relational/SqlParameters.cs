@@ -15,8 +15,10 @@ internal static class SqlParameters
 }
 
 /// <summary>
-/// An INSERT built once and executed per row inside one transaction: parameters are created once and
-/// only their values change, so the provider can reuse the prepared statement.
+/// An INSERT built once and executed per row inside one transaction: command text and parameters are
+/// created once and only values change. Microsoft.Data.Sqlite compiles the statement on first execution
+/// and reuses it; with Npgsql, enable <c>Max Auto Prepare</c> for the same effect. (No explicit Prepare():
+/// Npgsql cannot prepare parameters whose values are still null and whose types are not set.)
 /// </summary>
 internal sealed class PreparedInsert : IDisposable
 {
@@ -29,7 +31,6 @@ internal sealed class PreparedInsert : IDisposable
         _command.Transaction = transaction;
         _command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
         _parameters = columns.Select(c => SqlParameters.Add(_command, "@" + c, null)).ToArray();
-        _command.Prepare();
     }
 
     public void Execute(params object?[] values)

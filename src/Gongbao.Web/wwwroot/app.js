@@ -210,6 +210,12 @@ async function renderDocument(path) {
         : r.reference.text + "（外部）",
       " ← ", el("a", { href: "#" + anchorOf(d.id, r.provisionId), text: anchorOf(d.id, r.provisionId) })))));
   }
+  // Executable schemes this document defines (forms by schemes.js), with provision links to this reader.
+  if (window.GongbaoSchemes) {
+    const box = el("section", { class: "schemes" });
+    article.append(box);
+    try { window.GongbaoSchemes.mount(box, d.id, { provisionHref: provHref }); } catch (err) { box.append(el("p", { class: "error", text: err.message })); }
+  }
   const nav = el("nav", { class: "toc", "aria-label": "目录" }, toc.map(t => el("a", { href: "#" + t.anchor, class: "l" + t.level, text: t.text })));
   show(el("div", { class: "doc" }, nav, article));
   document.title = d.titleZh + " · 公报";
