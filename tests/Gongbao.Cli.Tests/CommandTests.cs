@@ -143,8 +143,10 @@ public sealed class CommandTests : IDisposable
     [Fact]
     public void Demo_ingests_the_samples_and_prints_a_summary()
     {
-        var demo = _cli.Run("demo");
+        // demo serves the reader after ingesting; --no-serve stops after ingest and indexing.
+        var demo = _cli.Run("demo", "--no-serve");
         Assert.Equal(0, demo.ExitCode);
+        Assert.Contains("Indexed 4 sources", demo.Out);
         Assert.Contains("Stored sources", demo.Out);
         Assert.Contains("4 sources", demo.Out);
         Assert.Contains("beijing-2025-12", demo.Out);
