@@ -20,6 +20,9 @@ namespace Gongbao.Cli
             TocCommand.Create,
             ShowCommand.Create,
             ExportCommand.Create,
+            SchemesCommand.Create,
+            EvalCommand.Create,
+            ExplainCommand.Create,
         ];
     }
 }

@@ -6,7 +6,7 @@ namespace Gongbao.Rules.Tests;
 
 /// <summary>
 /// Parses the real gazettes and checks every citation of every scheme: the provision ID exists, and the
-/// provision's text (with its sub-provisions) contains the quoted words, compared after folding full/half
+/// provision's printed text (with its sub-provisions and headings) contains the quoted words, compared after folding full/half
 /// width and whitespace. A failure lists, for each bad citation, the provisions that do contain the quote.
 /// </summary>
 public class ProvenanceTests
@@ -44,13 +44,13 @@ public class ProvenanceTests
         foreach (var (what, source) in citations)
         {
             var quote = TextNormalizer.Fold(source.Quote);
-            if (Provisions.Value.TryGetValue(source.ProvisionId, out var p) && TextNormalizer.Fold(p.FullText()).Contains(quote, StringComparison.Ordinal))
+            if (Provisions.Value.TryGetValue(source.ProvisionId, out var p) && Printed(p).Contains(quote, StringComparison.Ordinal))
             {
                 continue;
             }
 
             var holders = Provisions.Value.Values
-                .Where(x => x.Id.StartsWith(scheme.DocumentId, StringComparison.Ordinal) && TextNormalizer.Fold(x.FullText()).Contains(quote, StringComparison.Ordinal))
+                .Where(x => x.Id.StartsWith(scheme.DocumentId, StringComparison.Ordinal) && Printed(x).Contains(quote, StringComparison.Ordinal))
                 .OrderBy(x => x.FullText().Length).Take(3).Select(x => x.Id);
             problems.Add($"{what}: [{source.ProvisionId}] {(p is null ? "does not exist" : "lacks the quote")} «{source.Quote}»; found in: {string.Join(", ", holders)}");
         }
@@ -62,6 +62,13 @@ public class ProvenanceTests
     public void EveryParameterHasAProvision() =>
         Assert.All(SchemeRegistry.All.SelectMany(s => s.Parameters).SelectMany(p => p.Values),
             v => Assert.False(string.IsNullOrWhiteSpace(v.Source.ProvisionId) || string.IsNullOrWhiteSpace(v.Source.Quote)));
+
+    /// <summary>
+    /// The printed text of a provision and its sub-provisions, headings included (第十一条【评价标准内容】…,
+    /// or a line the parser took for a heading), folded for comparison.
+    /// </summary>
+    private static string Printed(Provision p) =>
+        TextNormalizer.Fold(string.Concat(p.DescendantsAndSelf().Select(x => (x.Heading ?? "") + x.Text)));
 
     private static IEnumerable<GazetteDocument> Flatten(GazetteDocument d) => d.Instruments.SelectMany(Flatten).Prepend(d);
 }

@@ -181,6 +181,7 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
                     errors.Add(new InputError(field.Name, $"must be one of {string.Join(", ", field.Options.Select(o => o.Value))}, got {node.ToJsonString()}"));
                     return null;
                 case InputType.ChoiceSet:
+                case InputType.ChoiceList:
                     {
                         if (node is not JsonArray array)
                         {
@@ -209,7 +210,7 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
                     }
 
                 default:
-                    throw new InvalidOperationException(field.Type.ToString());
+                    throw new NotSupportedException(field.Type.ToString());
             }
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException)

@@ -18,6 +18,7 @@ public static class SchemeRegistry
         new KindergartenSubsidyScheme(),
         new JobExpansionSubsidyScheme(),
         new IndustrialFinanceScheme(),
+        new SciTechCultureScheme(),
     ]);
 
     public static IReadOnlyList<Scheme> All => AllSchemes.Value;

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+using Gongbao.Rules.Engine;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gongbao.Web;
+
+/// <summary>
+/// HTTP API of the executable schemes:
+/// <c>GET /api/schemes[?document={document id}]</c> lists them (the reader asks which schemes a document defines),
+/// <c>GET /api/schemes/{id}</c> describes one (inputs as JSON Schema for the form, parameters with their provisions),
+/// <c>POST /api/schemes/{id}/evaluate[?asOf=yyyy-MM-dd]</c> evaluates a JSON case and returns outputs and the trace.
+/// Invalid inputs are RFC 7807 validation problems keyed by field name.
+/// </summary>
+public static class SchemeEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IEndpointRouteBuilder MapSchemeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/schemes").WithTags("Schemes");
+
+        group.MapGet("/", (string? document) =>
+        {
+            var schemes = SchemeRegistry.All.Where(s => document is null
+                || string.Equals(s.DocumentId, document, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(s.DocumentNumber, document, StringComparison.Ordinal));
+            return Results.Json(new JsonArray([.. schemes.Select(s => (JsonNode)SchemeJson.Summary(s))]), Json);
+        }).WithName("ListSchemes").WithSummary("List executable schemes, optionally those of one document");
+
+        group.MapGet("/{id}", (string id) => SchemeRegistry.Find(id) is { } scheme
+            ? Results.Json(SchemeJson.Describe(scheme), Json)
+            : NotFound(id)).WithName("GetScheme").WithSummary("A scheme's inputs (JSON Schema), parameters and cited provisions");
+
+        group.MapPost("/{id}/evaluate", async (string id, string? asOf, HttpRequest request) =>
+        {
+            if (SchemeRegistry.Find(id) is not { } scheme)
+            {
+                return NotFound(id);
+            }
+
+            DateOnly? date = null;
+            if (asOf is not null)
+            {
+                if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["expected yyyy-MM-dd"] });
+                }
+
+                date = d;
+            }
+
+            JsonObject? input;
+            try
+            {
+                input = await JsonNode.ParseAsync(request.Body) as JsonObject;
+            }
+            catch (JsonException ex)
+            {
+                return Results.Problem(title: "Invalid JSON", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (input is null)
+            {
+                return Results.Problem(title: "Invalid input", detail: "the body must be a JSON object of inputs", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            try
+            {
+                return Results.Json(SchemeJson.Result(scheme.Evaluate(input, date)), Json);
+            }
+            catch (InputValidationException ex)
+            {
+                return Results.ValidationProblem(
+                    ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                    title: $"Invalid input for {scheme.Id}");
+            }
+        }).WithName("EvaluateScheme").WithSummary("Evaluate a scheme on a case; the trace cites a provision for every step");
+
+        return app;
+    }
+
+    private static IResult NotFound(string id) =>
+        Results.Problem(title: "Scheme not found", detail: $"no scheme '{id}' (GET /api/schemes lists them)", statusCode: StatusCodes.Status404NotFound);
+}

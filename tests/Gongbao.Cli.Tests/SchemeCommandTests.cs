@@ -1,0 +1,52 @@
+using System.Text;
+
+namespace Gongbao.Cli.Tests;
+
+/// <summary>The scheme commands: schemes, explain, eval (tree with provision IDs, field-named errors).</summary>
+public sealed class SchemeCommandTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    [Fact(DisplayName = "schemes lists every scheme with its parameter count")]
+    public void SchemesListed()
+    {
+        var run = _cli.Run("schemes");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("credit-evaluation", run.Out, StringComparison.Ordinal);
+        Assert.Contains("京建法〔2024〕12号", run.Out, StringComparison.Ordinal);
+        Assert.Contains(" parameters.", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact(DisplayName = "explain shows parameters with values and cited provisions")]
+    public void ExplainShowsProvisions()
+    {
+        var run = _cli.Run("explain", "credit-evaluation");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("jingguizifa-2024-122/art-13", run.Out, StringComparison.Ordinal);
+        Assert.Contains("800 分及以上", run.Out, StringComparison.Ordinal);
+        Assert.Equal(3, _cli.Run("explain", "nope").ExitCode);
+    }
+
+    [Fact(DisplayName = "eval prints the result and a trace tree citing provisions; bad input names the field")]
+    public void EvalPrintsTrace()
+    {
+        var good = _cli.Input("case.json", Encoding.UTF8.GetBytes(
+            """{"nationalGrade":"good","commonBonus":50,"commonDeduction":0,"industryBonus":100,"industryDeduction":0}"""));
+        var run = _cli.Run("eval", "credit-evaluation", "--input", good, "--as-of", "2024-09-01");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("800", run.Out, StringComparison.Ordinal);
+        Assert.Contains("jingguizifa-2024-122/art-14/item-1/para-1", run.Out, StringComparison.Ordinal);
+        Assert.Contains("└──", run.Out, StringComparison.Ordinal);
+
+        var bad = _cli.Input("bad.json", Encoding.UTF8.GetBytes("""{"nationalGrade":"good","commonBonus":51}"""));
+        var failed = _cli.Run("eval", "credit-evaluation", "--input", bad);
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains("commonBonus: 51 is out of range", failed.Err, StringComparison.Ordinal);
+        Assert.Contains("industryDeduction: required", failed.Err, StringComparison.Ordinal);
+
+        var json = _cli.Run("eval", "credit-evaluation", "--input", good, "--json");
+        Assert.Contains("\"grade\": \"A\"", json.Out, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _cli.Dispose();
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+using Gongbao.Web;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Gongbao.Web.Tests;
+
+/// <summary>The scheme API on an in-memory server: list, describe, evaluate, validation problems.</summary>
+public sealed class SchemeEndpointsTests : IAsyncLifetime
+{
+    private WebApplication? _app;
+    private HttpClient? _client;
+
+    private HttpClient Client => _client!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        _app = builder.Build();
+        _app.MapSchemeEndpoints();
+        await _app.StartAsync();
+        _client = _app.GetTestClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Fact(DisplayName = "GET /api/schemes lists schemes with parameter counts; ?document= filters")]
+    public async Task ListAndFilter()
+    {
+        var all = (await Client.GetFromJsonAsync<JsonArray>("/api/schemes"))!;
+        Assert.Contains(all, s => (string)s!["id"]! == "credit-evaluation" && (int)s["parameterCount"]! > 10);
+        var one = (await Client.GetFromJsonAsync<JsonArray>("/api/schemes?document=jingjianfa-2024-12"))!;
+        Assert.Equal("energy-efficiency", (string)Assert.Single(one)!["id"]!);
+    }
+
+    [Fact(DisplayName = "GET /api/schemes/{id} gives the input schema and cited parameters; unknown → 404")]
+    public async Task Describe()
+    {
+        var d = (await Client.GetFromJsonAsync<JsonObject>("/api/schemes/credit-evaluation"))!;
+        Assert.Equal("object", (string)d["inputs"]!["type"]!);
+        Assert.Equal(50m, (decimal)d["inputs"]!["properties"]!["commonBonus"]!["maximum"]!);
+        Assert.Contains(d["parameters"]!.AsArray(), p => (string)p!["values"]![0]!["provisionId"]! == "jingguizifa-2024-122/art-14/item-1/para-1");
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/schemes/no-such-scheme")).StatusCode);
+    }
+
+    [Fact(DisplayName = "POST evaluate: 800 → A with trace citing 第十四条; out-of-range field → 400 naming it")]
+    public async Task Evaluate()
+    {
+        var ok = await Client.PostAsync("/api/schemes/credit-evaluation/evaluate?asOf=2024-09-01", Body(
+            """{"nationalGrade":"excellent","commonBonus":0,"commonDeduction":0,"industryBonus":0,"industryDeduction":0}"""));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var r = (await ok.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("A", (string)r["outputs"]!["grade"]!);
+        Assert.Contains("jingguizifa-2024-122/art-14/item-1/para-1", r["trace"]!.ToJsonString(), StringComparison.Ordinal);
+
+        var bad = await Client.PostAsync("/api/schemes/credit-evaluation/evaluate", Body(
+            """{"nationalGrade":"excellent","commonBonus":51,"commonDeduction":0,"industryBonus":0,"industryDeduction":0}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = (await bad.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.NotNull(problem["errors"]!["commonBonus"]);
+
+        var notJson = await Client.PostAsync("/api/schemes/credit-evaluation/evaluate", Body("{"));
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+    }
+
+    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
+}
