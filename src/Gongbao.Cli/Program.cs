@@ -23,6 +23,7 @@ namespace Gongbao.Cli
             SchemesCommand.Create,
             EvalCommand.Create,
             ExplainCommand.Create,
+            BenchCommand.Create,
         ];
     }
 }

@@ -33,6 +33,12 @@ public sealed class PostgresGazetteStore : RelationalGazetteStore
             // The store holds its one connection for its lifetime; pooling would only keep servers busy after Dispose.
             Pooling = false,
         };
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The shared inserts are executed once per row with fixed text: let Npgsql prepare them server-side.
+            builder.MaxAutoPrepare = 32;
+        }
+
         var connection = new NpgsqlConnection(builder.ConnectionString);
         try
         {
