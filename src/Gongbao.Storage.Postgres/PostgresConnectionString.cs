@@ -21,7 +21,7 @@ public static class PostgresConnectionString
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
-            throw new ArgumentException($"not a PostgreSQL URI: {Redact(text)}", nameof(text));
+            throw new ArgumentException($"not a PostgreSQL URI: {RedactUri(text)}", nameof(text));
         }
 
         var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
@@ -74,9 +74,15 @@ public static class PostgresConnectionString
         }
         catch (ArgumentException)
         {
-            var at = text.LastIndexOf('@');
-            var scheme = text.IndexOf("://", StringComparison.Ordinal);
-            return at > scheme && scheme >= 0 ? string.Concat(text.AsSpan(0, scheme + 3), "***", text.AsSpan(at)) : "(unreadable connection string)";
+            return RedactUri(text);
         }
+    }
+
+    // Never calls Normalize: used while reporting that Normalize failed.
+    private static string RedactUri(string text)
+    {
+        var at = text.LastIndexOf('@');
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        return at > scheme && scheme >= 0 ? string.Concat(text.AsSpan(0, scheme + 3), "***", text.AsSpan(at)) : "(unreadable connection string)";
     }
 }

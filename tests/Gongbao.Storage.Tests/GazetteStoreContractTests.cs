@@ -239,6 +239,41 @@ public abstract class GazetteStoreContractTests : IDisposable
     }
 
 
+    [Theory]
+    [InlineData("2021-40.txt", "beijing-2021-40")]
+    [InlineData("2024-31.txt", "beijing-2024-31")]
+    [InlineData("2025-12.txt", "beijing-2025-12")]
+    [InlineData("standalone-jingguangdianfa-2021-93.txt", "standalone-jingguangdianfa-2021-93")]
+    public void Parsed_sample_round_trips_through_the_store(string file, string id)
+    {
+        var parsed = new Parsing.GazetteParser().ParseFile(Parsing.SampleGazettes.File(file));
+        Assert.Equal(id, parsed.Id);
+
+        var result = Store.Ingest(parsed);
+        var back = Reopen().GetIssue(id);
+
+        Assert.Equal(IngestOutcome.Added, result.Outcome);
+        Assert.NotNull(back);
+        Assert.Equal(Json(parsed), Json(back));
+        Assert.Equal(parsed.Documents.Sum(CountProvisions), result.Provisions);
+    }
+
+    [Fact]
+    public void The_gazette_and_the_standalone_witness_of_one_document_are_both_found()
+    {
+        foreach (var file in new[] { "standalone-jingguangdianfa-2021-93.txt", "2021-40.txt" })
+        {
+            Store.Ingest(new Parsing.GazetteParser().ParseFile(Parsing.SampleGazettes.File(file)));
+        }
+
+        // 京广电发〔2021〕93号 is printed in issue 2021-40 and also stands alone.
+        var witnesses = Store.FindDocument("京广电发[2021]93号");
+        Assert.Equal(["beijing-2021-40", "standalone-jingguangdianfa-2021-93"], witnesses.Select(w => w.IssueId));
+        Assert.All(witnesses, w => Assert.Equal("jingguangdianfa-2021-93", w.Document.Id));
+    }
+
+    private static int CountProvisions(GazetteDocument d) => d.AllProvisions().Count() + d.Instruments.Sum(CountProvisions);
+
     [Fact]
     public void Concurrent_readers_see_the_old_or_the_new_issue_never_half()
     {

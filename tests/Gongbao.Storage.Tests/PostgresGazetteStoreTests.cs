@@ -56,6 +56,15 @@ public sealed class PostgresGazetteStoreTests(PostgresServerFixture fixture) : G
         Assert.DoesNotContain("Password", store.Target, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void A_malformed_uri_is_refused_with_the_password_hidden()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => PostgresConnectionString.Normalize("postgres://u:s3cret@127.0.0.1:5432;Database=x"));
+        Assert.Contains("not a PostgreSQL URI", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", PostgresConnectionString.Redact("postgres://u:s3cret@127.0.0.1:5432;Database=x"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("postgres://u:s3cret@db.example:5433/gb?sslmode=disable", "Host=db.example;Port=5433;Username=u;Password=s3cret;Database=gb;SSL Mode=Disable")]
     [InlineData("postgresql://db/gongbao", "Host=db;Database=gongbao")]
