@@ -36,6 +36,25 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_keeps_the_search_index_in_step_when_a_source_is_replaced()
+    {
+        // The same issue, re-issued with one article heading reworded: the index must follow the store.
+        var original = File.ReadAllText(SampleGazettes.File("2024-31.txt"));
+        Assert.Contains("评价等级熔断机制", original);
+        var v1 = _cli.Input("issue.txt", System.Text.Encoding.UTF8.GetBytes(original));
+        Assert.Equal(0, _cli.Run("ingest", v1).ExitCode);
+        Assert.Contains("jingguizifa-2024-122/art-16", _cli.Run("search", "--provisions", "熔断机制").Out);
+
+        var v2 = _cli.Input("issue.txt", System.Text.Encoding.UTF8.GetBytes(original.Replace("评价等级熔断机制", "评价等级一票否决", StringComparison.Ordinal)));
+        var replaced = _cli.Run("ingest", v2);
+        Assert.Equal(0, replaced.ExitCode);
+        Assert.StartsWith("replaced  beijing-2024-31", replaced.Out);
+
+        Assert.Contains("jingguizifa-2024-122/art-16", _cli.Run("search", "--provisions", "一票否决").Out);
+        Assert.DoesNotContain("jingguizifa-2024-122/art-16", _cli.Run("search", "--provisions", "熔断机制").Out);
+    }
+
+    [Fact]
     public void Force_replaces_unchanged_sources()
     {
         _cli.Run("ingest", SampleGazettes.File("2024-31.txt"));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 
 using Gongbao.Cli.Ingestion;
+using Gongbao.Storage;
 
 using Spectre.Console;
 
@@ -30,8 +31,31 @@ public static class IngestCommand
                 return ExitCodes.InputFailed;
             }
 
-            using var store = context.OpenStore(parseResult);
-            var outcomes = IngestReportView.Run(context, new SourceIngestion(store, context.Parse), files, parseResult.GetValue(force));
+            var store = context.OpenStore(parseResult);
+            IReadOnlyList<FileOutcome> outcomes;
+            try
+            {
+                outcomes = IngestReportView.Run(context, new SourceIngestion(store, context.Parse), files, parseResult.GetValue(force));
+            }
+            catch
+            {
+                store.Dispose();
+                throw;
+            }
+
+            // Keep the search index in step: opening it adds new sources and drops removed ones;
+            // a replaced source is re-indexed here, since its ID is already in the index.
+            using (var services = SearchServices.Open(context, parseResult, store))
+            {
+                foreach (var replaced in outcomes.Where(o => o.Result?.Outcome == IngestOutcome.Replaced))
+                {
+                    if (store.GetIssue(replaced.Result!.IssueId) is { } issue)
+                    {
+                        services.Index.IndexIssue(issue);
+                    }
+                }
+            }
+
             var failed = outcomes.Count(o => o.Failed);
             if (outcomes.Count > 1)
             {
