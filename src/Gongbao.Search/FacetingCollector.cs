@@ -161,7 +161,7 @@ internal sealed class FacetingCollector(string[] facetFields) : ICollector
         public SegmentFacets(string field, AtomicReader reader)
         {
             Field = field;
-            if (field == SearchFields.Issuer)
+            if (field is SearchFields.Issuer or SearchFields.Kind)
             {
                 _multi = reader.GetSortedSetDocValues(field);
                 _counts = new int[_multi?.ValueCount ?? 0];

@@ -39,14 +39,32 @@ public sealed class GazetteIndex : IDisposable
         var english = new EnglishAnalyzer(ChineseAnalyzer.Version);
         _indexAnalyzer = new PerFieldAnalyzerWrapper(ChineseAnalyzer.ForIndex(), new Dictionary<string, Analyzer> { [SearchFields.TitleEn] = english });
         _queryBuilder = new SearchQueryBuilder(ChineseAnalyzer.ForQuery(), english);
-        if (!DirectoryReader.IndexExists(directory))
+        if (!DirectoryReader.IndexExists(directory) || FormatOf(directory) != FormatVersion)
         {
-            // An empty commit, so readers can open before anything is indexed.
-            using var w = new IndexWriter(directory, NewConfig());
+            // An empty commit, so readers can open before anything is indexed. An index written in an
+            // older layout is emptied instead of mixed with new entries: the caller re-indexes from the store.
+            using var w = new IndexWriter(directory, NewConfig(OpenMode.CREATE));
+            w.SetCommitData(CommitData);
             w.Commit();
         }
 
         _searchers = new SearcherManager(directory, null);
+    }
+
+    /// <summary>
+    /// Layout of the index entries (fields, doc values types). Bump it when they change: an index of
+    /// another version is emptied on open and rebuilt from the store, never mixed.
+    /// </summary>
+    public const int FormatVersion = 2;
+
+    private const string FormatKey = "gongbao.format";
+
+    private static readonly Dictionary<string, string> CommitData = new() { [FormatKey] = FormatVersion.ToString(CultureInfo.InvariantCulture) };
+
+    private static int? FormatOf(LuceneDirectory directory)
+    {
+        using var reader = DirectoryReader.Open(directory);
+        return reader.IndexCommit.UserData.TryGetValue(FormatKey, out var v) && int.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
     public static GazetteIndex Open(string path)
@@ -289,11 +307,20 @@ public sealed class GazetteIndex : IDisposable
         }
     }
 
-    private IndexWriter Writer() => _writer ??= new IndexWriter(_directory, NewConfig());
-
-    private IndexWriterConfig NewConfig() => new(ChineseAnalyzer.Version, _indexAnalyzer)
+    private IndexWriter Writer()
     {
-        OpenMode = OpenMode.CREATE_OR_APPEND,
+        if (_writer is null)
+        {
+            _writer = new IndexWriter(_directory, NewConfig(OpenMode.CREATE_OR_APPEND));
+            _writer.SetCommitData(CommitData);
+        }
+
+        return _writer;
+    }
+
+    private IndexWriterConfig NewConfig(OpenMode mode) => new(ChineseAnalyzer.Version, _indexAnalyzer)
+    {
+        OpenMode = mode,
         RAMBufferSizeMB = 64,
     };
 

@@ -146,7 +146,14 @@ public static class SearchDocumentBuilder
             new StoredField(SearchFields.WitnessRank, WitnessRank(witness)),
             new NumericDocValuesField(SearchFields.WitnessRank, WitnessRank(witness)),
         };
-        AddFacet(d, SearchFields.Kind, doc.Kind.ToString());
+        // The document's own kind first (shown on hits), then the kinds of the instruments it issues:
+        // a 关于印发《…办法》的通知 is found under Measures as well as Notice.
+        foreach (var kind in doc.Instruments.Select(i => i.Kind).Prepend(doc.Kind).Distinct())
+        {
+            d.Add(new StringField(SearchFields.Kind, kind.ToString(), Field.Store.YES));
+            d.Add(new SortedSetDocValuesField(SearchFields.Kind, new BytesRef(kind.ToString())));
+        }
+
         if (witness.Year is { } year)
         {
             AddFacet(d, SearchFields.Year, year.ToString(CultureInfo.InvariantCulture));

@@ -69,6 +69,19 @@ public sealed class RealGazetteSearchTests(SampleIndexFixture fixture) : IClassF
     }
 
     [Fact]
+    public void KindFilterFindsANoticeByTheInstrumentItIssues()
+    {
+        // 京建法〔2024〕12号 is a 通知 that issues 《北京市公共建筑能效分级管理办法》: it is both a Notice and Measures.
+        var measures = _index.Search(new SearchRequest { Query = "能效分级", Kind = "Measures" });
+        Assert.Equal("jingjianfa-2024-12", measures.Hits[0].Id);
+        Assert.Equal("Notice", measures.Hits[0].Kind);
+        var kinds = measures.Facets[SearchFields.Kind].ToDictionary(f => f.Value, f => f.Count);
+        Assert.Equal(measures.Total, kinds["Measures"]);
+        Assert.True(kinds["Notice"] >= 1);
+        Assert.Equal(0, _index.Search(new SearchRequest { Query = "能效分级", Kind = "Plan" }).Hits.Count(h => h.Id == "jingjianfa-2024-12"));
+    }
+
+    [Fact]
     public void PagingReturnsDisjointPages()
     {
         var p1 = _index.Search(new SearchRequest { Query = "信用", Level = SearchLevel.Provision, PageSize = 5, Page = 1 });

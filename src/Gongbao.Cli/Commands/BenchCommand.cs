@@ -47,7 +47,82 @@ public static class BenchCommand
 
             return ExitCodes.Success;
         });
+        command.Subcommands.Add(CreateSearch(context));
         return command;
+    }
+
+    private static Command CreateSearch(CliContext context)
+    {
+        var issues = new Option<int>("--issues") { Description = "Synthetic issues in the large corpus", DefaultValueFactory = _ => 2000 };
+        var runs = new Option<int>("--runs") { Description = "Index builds per corpus; build time is the median", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { Description = "Corpus generator seed", DefaultValueFactory = _ => 42 };
+        var repetitions = new Option<int>("--repetitions") { Description = "Timed executions of each query of the fixed set", DefaultValueFactory = _ => 20 };
+        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
+        var command = new Command("search", "Index build time, index size and search latency: the sample gazettes and a synthetic corpus (default 2,000 issues)")
+        {
+            issues, runs, seed, repetitions, json,
+        };
+        command.SetAction(parseResult =>
+        {
+            var issueCount = parseResult.GetValue(issues);
+            var runCount = parseResult.GetValue(runs);
+            var repetitionCount = parseResult.GetValue(repetitions);
+            if (issueCount is < 1 or > 100_000)
+            {
+                throw new CliException(ExitCodes.Usage, "--issues must be between 1 and 100000");
+            }
+
+            if (runCount < 1 || repetitionCount < 1)
+            {
+                throw new CliException(ExitCodes.Usage, "--runs and --repetitions must be at least 1");
+            }
+
+            var report = new SearchBenchmark(new SearchBenchOptions
+            {
+                Issues = issueCount,
+                Runs = runCount,
+                Seed = parseResult.GetValue(seed),
+                Repetitions = repetitionCount,
+                Progress = line => context.Error.WriteLine($"bench search: {line}"),
+            }).Run();
+            PrintSearch(context, report);
+            if (parseResult.GetValue(json) is { Length: > 0 } path)
+            {
+                File.WriteAllText(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void PrintSearch(CliContext context, SearchBenchReport report)
+    {
+        static string F(double? v, string format = "0.0") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
+        var table = new Table { Title = new TableTitle($"Index and search (build: median of {report.Runs}; latency: {report.Repetitions} runs of each query)") }
+            .AddColumns("Corpus", "Sources", "Docs", "Text MB", "Build s", "Build ms/source", "Entries", "Index MB", "Index/text",
+                "Merged/text", "Add 1 issue ms", "First query ms", "p50 ms", "p95 ms", "p99 ms", "Max ms");
+        foreach (var c in new[] { report.Samples, report.Synthetic })
+        {
+            table.AddRow(Markup.Escape(c.Corpus), c.Sources.ToString(CultureInfo.InvariantCulture), c.Documents.ToString(CultureInfo.InvariantCulture),
+                F(c.TextMegabytes, "0.00"), F(c.IndexBuildSeconds, "0.00"), F(c.IndexMsPerSource), c.IndexEntries.ToString(CultureInfo.InvariantCulture),
+                F(c.IndexBytes / 1e6, "0.0"), F(c.IndexToTextRatio, "0.00"), F(c.OptimizedIndexToTextRatio, "0.00"), F(c.IncrementalMsPerIssue),
+                F(c.FirstQueryMs), F(c.SearchP50Ms, "0.00"), F(c.SearchP95Ms, "0.00"), F(c.SearchP99Ms, "0.00"), F(c.SearchMaxMs, "0.0"));
+        }
+
+        context.Console.Write(table);
+        var queries = new Table { Title = new TableTitle("Fixed query set (hits are distinct documents or provisions)") }
+            .AddColumns("Kind", "Query", "Level", "Hits (samples)", "p50 / p99 ms (samples)", "Hits (synthetic)", "p50 / p99 ms (synthetic)");
+        for (var i = 0; i < report.Samples.Queries.Count; i++)
+        {
+            var (a, b) = (report.Samples.Queries[i], report.Synthetic.Queries[i]);
+            queries.AddRow(Markup.Escape(a.Label), Markup.Escape(a.Query), a.Level.ToString(), a.Total.ToString(CultureInfo.InvariantCulture),
+                $"{F(a.P50Ms, "0.00")} / {F(a.P99Ms, "0.00")}", b.Total.ToString(CultureInfo.InvariantCulture), $"{F(b.P50Ms, "0.00")} / {F(b.P99Ms, "0.00")}");
+        }
+
+        context.Console.Write(queries);
+        context.Console.MarkupLine(Markup.Escape(
+            $"Index build time per MB of text, synthetic over samples (1.00 = linear): {F(report.BuildGrowthPerMegabyte, "0.00")}; peak working set {F(report.PeakWorkingSetMb, "0")} MB"));
     }
 
     private static List<int> ParseScales(string text)

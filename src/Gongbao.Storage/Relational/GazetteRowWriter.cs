@@ -16,25 +16,23 @@ public sealed class GazetteRowWriter : IDisposable
     private readonly PreparedInsert _documents;
     private readonly PreparedInsert _provisions;
     private readonly PreparedInsert _attachments;
-    private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
+    private readonly RowBatch _rows;
     private readonly Action<int>? _provisionWritten;
     private int _documentSeq;
     private int _provisionSeq;
 
     public GazetteRowWriter(DbConnection connection, DbTransaction transaction, Action<int>? provisionWritten = null)
     {
-        _connection = connection;
-        _transaction = transaction;
+        _rows = new RowBatch(connection, transaction);
         _provisionWritten = provisionWritten;
-        _documents = new PreparedInsert(connection, transaction, "documents",
+        _documents = new PreparedInsert(_rows, "documents",
             "source_id", "seq", "parent_seq", "top_seq", "id", "ordinal", "title_zh", "title_en", "kind", "issuers",
             "number_issuer", "number_year", "number_serial", "number_printed", "number_canonical", "addressees",
             "signed_on", "effective_from", "effective_until", "validity_text", "section", "page", "span_start", "span_end", "text");
-        _provisions = new PreparedInsert(connection, transaction, "provisions",
+        _provisions = new PreparedInsert(_rows, "provisions",
             "source_id", "seq", "document_seq", "top_seq", "parent_seq", "id", "document_id", "kind", "ordinal", "label", "number",
             "heading", "text", "span_start", "span_end", "cells");
-        _attachments = new PreparedInsert(connection, transaction, "attachments",
+        _attachments = new PreparedInsert(_rows, "attachments",
             "source_id", "document_seq", "seq", "top_seq", "id", "ordinal", "label", "title", "omitted", "provision_id", "span_start", "span_end");
     }
 
@@ -42,7 +40,7 @@ public sealed class GazetteRowWriter : IDisposable
 
     public void Write(GazetteIssue issue)
     {
-        using (var source = new PreparedInsert(_connection, _transaction, "sources",
+        using (var source = new PreparedInsert(_rows, "sources",
             "id", "kind", "gazette_title", "year", "number", "cumulative_number", "publication_date", "sponsor", "sponsor_en",
             "source_file", "sha256", "ingested_at"))
         {
@@ -51,7 +49,7 @@ public sealed class GazetteRowWriter : IDisposable
                 DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         }
 
-        using (var diagnostics = new PreparedInsert(_connection, _transaction, "diagnostics",
+        using (var diagnostics = new PreparedInsert(_rows, "diagnostics",
             "source_id", "seq", "code", "severity", "message", "file", "line"))
         {
             var seq = 0;
@@ -61,7 +59,7 @@ public sealed class GazetteRowWriter : IDisposable
             }
         }
 
-        using (var toc = new PreparedInsert(_connection, _transaction, "toc_entries",
+        using (var toc = new PreparedInsert(_rows, "toc_entries",
             "source_id", "seq", "ordinal", "section_zh", "section_en", "title_zh", "title_en", "number_issuer", "number_year",
             "number_serial", "number_printed", "number_canonical", "number_en", "page", "span_start", "span_end", "span_en_start", "span_en_end"))
         {
@@ -78,6 +76,8 @@ public sealed class GazetteRowWriter : IDisposable
         {
             WriteDocument(issue.Id, document, parentSeq: null, topSeq: null);
         }
+
+        _rows.Flush();
     }
 
     private void WriteDocument(string sourceId, GazetteDocument d, int? parentSeq, int? topSeq)
@@ -128,5 +128,6 @@ public sealed class GazetteRowWriter : IDisposable
         _documents.Dispose();
         _provisions.Dispose();
         _attachments.Dispose();
+        _rows.Dispose();
     }
 }

@@ -15,29 +15,103 @@ internal static class SqlParameters
 }
 
 /// <summary>
+/// Rows on their way to the database inside one transaction. Where the provider supports
+/// <see cref="DbBatch"/> (Npgsql), rows are sent in batches of <see cref="Capacity"/> statements per
+/// round trip, in the order they were written (so rows referring to earlier rows stay valid); otherwise
+/// (Microsoft.Data.Sqlite: in-process, no round trips to save) every row executes at once.
+/// </summary>
+internal sealed class RowBatch(DbConnection connection, DbTransaction transaction) : IDisposable
+{
+    public const int Capacity = 500;
+
+    private DbBatch? _batch;
+
+    public DbConnection Connection { get; } = connection;
+
+    public DbTransaction Transaction { get; } = transaction;
+
+    public bool Batching { get; } = connection.CanCreateBatch;
+
+    public void Add(string commandText, IReadOnlyList<string> names, object?[] values)
+    {
+        if (_batch is null)
+        {
+            _batch = Connection.CreateBatch();
+            _batch.Transaction = Transaction;
+        }
+
+        var command = _batch.CreateBatchCommand();
+        command.CommandText = commandText;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = names[i];
+            p.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+
+        _batch.BatchCommands.Add(command);
+        if (_batch.BatchCommands.Count >= Capacity)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Sends the rows still buffered. Call before reading or committing.</summary>
+    public void Flush()
+    {
+        if (_batch is { BatchCommands.Count: > 0 } batch)
+        {
+            batch.ExecuteNonQuery();
+            batch.Dispose();
+            _batch = null;
+        }
+    }
+
+    public void Dispose() => _batch?.Dispose();
+}
+
+/// <summary>
 /// An INSERT built once and executed per row inside one transaction: command text and parameters are
 /// created once and only values change. Microsoft.Data.Sqlite compiles the statement on first execution
-/// and reuses it; with Npgsql, enable <c>Max Auto Prepare</c> for the same effect. (No explicit Prepare():
-/// Npgsql cannot prepare parameters whose values are still null and whose types are not set.)
+/// and reuses it; with Npgsql the rows go through the shared <see cref="RowBatch"/> (and <c>Max Auto
+/// Prepare</c> prepares the statement server-side). No explicit Prepare(): Npgsql cannot prepare
+/// parameters whose values are still null and whose types are not set.
 /// </summary>
 internal sealed class PreparedInsert : IDisposable
 {
-    private readonly DbCommand _command;
-    private readonly DbParameter[] _parameters;
+    private readonly RowBatch _rows;
+    private readonly string[] _names;
+    private readonly DbCommand? _command;
+    private readonly DbParameter[] _parameters = [];
 
-    public PreparedInsert(DbConnection connection, DbTransaction transaction, string table, params string[] columns)
+    public PreparedInsert(RowBatch rows, string table, params string[] columns)
     {
-        _command = connection.CreateCommand();
-        _command.Transaction = transaction;
-        _command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
-        _parameters = columns.Select(c => SqlParameters.Add(_command, "@" + c, null)).ToArray();
+        _rows = rows;
+        _names = columns.Select(c => "@" + c).ToArray();
+        CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", _names)})";
+        if (!rows.Batching)
+        {
+            _command = rows.Connection.CreateCommand();
+            _command.Transaction = rows.Transaction;
+            _command.CommandText = CommandText;
+            _parameters = _names.Select(n => SqlParameters.Add(_command, n, null)).ToArray();
+        }
     }
+
+    public string CommandText { get; }
 
     public void Execute(params object?[] values)
     {
-        if (values.Length != _parameters.Length)
+        if (values.Length != _names.Length)
         {
-            throw new ArgumentException($"expected {_parameters.Length} values, got {values.Length}", nameof(values));
+            throw new ArgumentException($"expected {_names.Length} values, got {values.Length}", nameof(values));
+        }
+
+        if (_command is null)
+        {
+            _rows.Add(CommandText, _names, values);
+            return;
         }
 
         for (var i = 0; i < values.Length; i++)
@@ -48,5 +122,5 @@ internal sealed class PreparedInsert : IDisposable
         _command.ExecuteNonQuery();
     }
 
-    public void Dispose() => _command.Dispose();
+    public void Dispose() => _command?.Dispose();
 }

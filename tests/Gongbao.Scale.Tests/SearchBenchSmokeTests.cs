@@ -1,0 +1,40 @@
+using Gongbao.Corpus.Benchmarking;
+using Gongbao.Search;
+
+namespace Gongbao.Scale.Tests;
+
+/// <summary>A small `bench search` run: both corpora are built, sized and queried, and the figures hang together.</summary>
+public sealed class SearchBenchSmokeTests
+{
+    [Fact]
+    public void A_small_run_measures_build_size_and_latency_for_both_corpora()
+    {
+        var report = new SearchBenchmark(new SearchBenchOptions { Issues = 12, Runs = 1, Repetitions = 2, IncrementalIssues = 2 }).Run();
+
+        var samples = report.Samples;
+        Assert.Equal(4, samples.Sources);
+        Assert.Equal(30, samples.Documents);
+        Assert.Null(samples.IncrementalMsPerIssue);
+
+        var synthetic = report.Synthetic;
+        Assert.Equal(12, synthetic.Sources);
+        Assert.NotNull(synthetic.IncrementalMsPerIssue);
+        Assert.True(synthetic.TextBytes > 3 * samples.TextBytes, "12 generated issues hold more text than the 3 sample issues");
+
+        foreach (var c in new[] { samples, synthetic })
+        {
+            Assert.True(c.IndexBuildSeconds > 0);
+            Assert.True(c.IndexEntries > c.Documents, "document and provision entries");
+            Assert.InRange(c.IndexToTextRatio, 0.5, 10);
+            Assert.InRange(c.OptimizedIndexToTextRatio, 0.5, 10);
+            Assert.Equal(SearchBenchmark.QuerySet.Count * 2, c.Searches);
+            Assert.True(c.SearchP50Ms <= c.SearchP95Ms && c.SearchP95Ms <= c.SearchP99Ms && c.SearchP99Ms <= c.SearchMaxMs);
+            Assert.Equal(SearchBenchmark.QuerySet.Count, c.Queries.Count);
+        }
+
+        // The fixed query set finds what the samples hold: 熔断机制 is in one article (京规自发〔2024〕122号 第十六条).
+        var rare = samples.Queries.Single(q => q.Query == "熔断机制");
+        Assert.Equal((1, SearchLevel.Provision), (rare.Total, rare.Level));
+        Assert.True(synthetic.Queries.Single(q => q.Query == "熔断机制").Total >= 1);
+    }
+}
