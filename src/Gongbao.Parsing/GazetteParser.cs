@@ -19,10 +19,14 @@ public sealed class GazetteParser
 {
     private readonly LineNormalizer _normalizer = new();
 
-    public GazetteIssue ParseFile(string path)
+    public GazetteIssue ParseFile(string path) => ParseDecoded(GazetteReader.Read(path), path);
+
+    /// <summary>Parses raw bytes received from elsewhere (an HTTP upload); <paramref name="sourceName"/> labels diagnostics.</summary>
+    public GazetteIssue ParseBytes(byte[] bytes, string sourceName) => ParseDecoded(GazetteReader.Decode(bytes, sourceName), sourceName);
+
+    private GazetteIssue ParseDecoded(DecodedText decoded, string sourceName)
     {
-        var decoded = GazetteReader.Read(path);
-        var issue = Parse(decoded.Text, path, decoded.Sha256);
+        var issue = Parse(decoded.Text, sourceName, decoded.Sha256);
         if (decoded.Diagnostics.Count == 0)
         {
             return issue;

@@ -36,10 +36,15 @@ internal static class ApiEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").AddEndpointFilter(ServerHardening.ObserveTimeout);
 
-        api.MapGet("/issues", (GongbaoServices g, int? page, int? pageSize) =>
+        api.MapGet("/issues", (GongbaoServices g, ServerOptions limits, int? page, int? pageSize) =>
         {
+            if (page > limits.MaxPage)
+            {
+                return BadRequest($"page is 1..{limits.MaxPage}.");
+            }
+
             var all = g.Store.ListIssues();
             var (p, size) = Paging(page, pageSize, 50);
             return TypedResults.Ok(new PagedList<IssueSummary>(all.Count, p, size, all.Skip((p - 1) * size).Take(size).ToList()));
@@ -72,11 +77,16 @@ internal static class ApiEndpoints
                 hit.Provision.Label, hit.Provision.Heading, text, hit.Provision, g.CrossReferences.Find(text, hit.DocumentId)));
         }).WithSummary("A provision by its stable ID, with its sub-units and cross-references");
 
-        api.MapGet("/search", (GongbaoServices g, string? q, int? year, string? issuer, string? kind, string? section, string? level, int? page, int? pageSize) =>
+        api.MapGet("/search", (GongbaoServices g, ServerOptions limits, string? q, int? year, string? issuer, string? kind, string? section, string? level, int? page, int? pageSize) =>
         {
             if (string.IsNullOrWhiteSpace(q))
             {
                 return BadRequest("The query parameter q is required, e.g. /api/search?q=信用评价.");
+            }
+
+            if (TooLong(limits, ("q", q)) is { } tooLong)
+            {
+                return tooLong;
             }
 
             SearchLevel lvl;
@@ -92,9 +102,9 @@ internal static class ApiEndpoints
                     return BadRequest($"level must be 'document' or 'provision', not '{level}'.");
             }
 
-            if (page is < 1 || pageSize is < 1 or > 100)
+            if (page < 1 || page > limits.MaxPage || pageSize is < 1 or > 100)
             {
-                return BadRequest("page starts at 1; pageSize is 1..100.");
+                return BadRequest($"page is 1..{limits.MaxPage}; pageSize is 1..100.");
             }
 
             return Results.Ok(g.Index.Search(new SearchRequest
@@ -110,11 +120,16 @@ internal static class ApiEndpoints
             }));
         }).WithSummary("Full-text search of documents or provisions with facets and highlighted snippets");
 
-        api.MapGet("/cite", (GongbaoServices g, string? q, string? context) =>
+        api.MapGet("/cite", (GongbaoServices g, ServerOptions limits, string? q, string? context) =>
         {
             if (string.IsNullOrWhiteSpace(q))
             {
                 return BadRequest("The query parameter q is required, e.g. /api/cite?q=京规自发〔2024〕122号第八条.");
+            }
+
+            if (TooLong(limits, ("q", q), ("context", context)) is { } tooLong)
+            {
+                return tooLong;
             }
 
             var r = g.Resolver.Resolve(q, context);
@@ -194,6 +209,20 @@ internal static class ApiEndpoints
 
     private static (int Page, int Size) Paging(int? page, int? pageSize, int defaultSize) =>
         (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? defaultSize, 1, 500));
+
+    /// <summary>Query text is bounded: analysis and matching cost grows with it.</summary>
+    private static IResult? TooLong(ServerOptions limits, params (string Name, string? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            if (value is { } v && v.Length > limits.MaxQueryLength)
+            {
+                return BadRequest($"{name} is {v.Length} characters long; the limit is {limits.MaxQueryLength}.");
+            }
+        }
+
+        return null;
+    }
 
     private static IResult NotFound(string detail) =>
         Results.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);

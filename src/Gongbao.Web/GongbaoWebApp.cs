@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 
 using Microsoft.AspNetCore.Builder;
@@ -20,25 +19,39 @@ public static class GongbaoWebApp
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <param name="configureHost">Adjusts the host before it is built (tests put it on the in-process test server).</param>
-    public static WebApplication Build(GongbaoServices services, string url = DefaultUrl, bool quiet = false, Action<IWebHostBuilder>? configureHost = null)
+    /// <param name="configureOptions">
+    /// Adjusts the server options after they are bound from configuration (section <c>Gongbao</c>); the command line's
+    /// <c>serve</c> options and tests use it.
+    /// </param>
+    public static WebApplication Build(
+        GongbaoServices services, string url = DefaultUrl, bool quiet = false, Action<IWebHostBuilder>? configureHost = null,
+        Action<ServerOptions>? configureOptions = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(url);
+        var options = ServerOptions.From(builder.Configuration);
+        configureOptions?.Invoke(options);
+        options.Validate();
+        builder.WebHost.ConfigureKestrel(kestrel => ServerHardening.ConfigureKestrel(kestrel, options));
         configureHost?.Invoke(builder.WebHost);
         if (quiet)
         {
             builder.Logging.ClearProviders();
         }
 
-        builder.Services.AddGongbao(services);
+        builder.Services.AddGongbao(services, options);
         var app = builder.Build();
         app.UseGongbao();
         return app;
     }
 
-    public static IServiceCollection AddGongbao(this IServiceCollection services, GongbaoServices gongbao)
+    public static IServiceCollection AddGongbao(this IServiceCollection services, GongbaoServices gongbao, ServerOptions? options = null)
     {
+        options ??= new ServerOptions().Validate();
         services.AddSingleton(gongbao);
+        services.AddSingleton(options);
+        services.AddSingleton(new HttpIngestion(gongbao, options));
+        services.AddServerHardening(options);
         services.AddRouting();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -46,17 +59,19 @@ public static class GongbaoWebApp
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            // Chinese text stays readable in responses instead of \uXXXX escapes.
-            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.Encoder = SafeJson.Encoder;
         });
         return services;
     }
 
     public static IApplicationBuilder UseGongbao(this IApplicationBuilder app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
         app.UseEndpoints(endpoints => endpoints.MapGongbao());
         return app;
     }
@@ -65,6 +80,7 @@ public static class GongbaoWebApp
     {
         endpoints.MapOpenApi();
         ApiEndpoints.Map(endpoints);
+        IngestEndpoints.Map(endpoints);
         endpoints.MapSchemeEndpoints();
         ReaderEndpoints.Map(endpoints);
         return endpoints;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -20,11 +19,11 @@ namespace Gongbao.Web;
 /// </summary>
 public static class SchemeEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new() { Encoder = SafeJson.Encoder };
 
     public static IEndpointRouteBuilder MapSchemeEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/schemes").WithTags("Schemes");
+        var group = app.MapGroup("/api/schemes").WithTags("Schemes").AddEndpointFilter(ServerHardening.ObserveTimeout);
 
         group.MapGet("/", (string? document) =>
         {

@@ -1,37 +1,46 @@
+using Gongbao.Domain;
 using Gongbao.Parsing;
 using Gongbao.Search;
 using Gongbao.Storage;
 
 namespace Gongbao.Web.Tests;
 
-/// <summary>The four samples in a temporary SQLite store with an in-memory index: the services a server shares.</summary>
+/// <summary>The samples in a temporary SQLite store with an in-memory index: the services a server shares.</summary>
 public sealed class SampleServices : IDisposable
 {
-    private static readonly string[] Files = ["2021-40.txt", "2024-31.txt", "2025-12.txt", "standalone-jingguangdianfa-2021-93.txt"];
+    public static readonly string[] AllFiles = ["2021-40.txt", "2024-31.txt", "2025-12.txt", "standalone-jingguangdianfa-2021-93.txt"];
+
+    // Parsed once per test run: every fixture stores the same immutable issues into its own store.
+    private static readonly Dictionary<string, Lazy<GazetteIssue>> Parsed = AllFiles.ToDictionary(
+        f => f, f => new Lazy<GazetteIssue>(() => new GazetteParser().ParseFile(SampleGazettes.File(f))));
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "gongbao-web-" + Guid.NewGuid().ToString("N"));
-    private readonly SqliteGazetteStore _store;
     private readonly GazetteIndex _index;
 
-    public SampleServices()
+    /// <param name="files">The samples to store (default: all four).</param>
+    /// <param name="wrapStore">Wraps the store the services use (tests inject delays this way).</param>
+    public SampleServices(IEnumerable<string>? files = null, Func<IGazetteStore, IGazetteStore>? wrapStore = null)
     {
-        _store = SqliteGazetteStore.OpenDirectory(_directory);
-        var parser = new GazetteParser();
-        foreach (var f in Files)
+        Store = SqliteGazetteStore.OpenDirectory(_directory);
+        foreach (var f in files ?? AllFiles)
         {
-            _store.Ingest(parser.ParseFile(SampleGazettes.File(f)));
+            Store.Ingest(Parsed[f].Value);
         }
 
         _index = GazetteIndex.InMemory();
-        Services = new GongbaoServices(_store, _index);
+        Services = new GongbaoServices(wrapStore is null ? Store : wrapStore(Store), _index);
         Services.SynchronizeIndex();
     }
 
     public GongbaoServices Services { get; }
 
+    /// <summary>The underlying store, for row counts and the content digest.</summary>
+    public SqliteGazetteStore Store { get; }
+
     public void Dispose()
     {
         _index.Dispose();
-        _store.Dispose();
+        Store.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);
