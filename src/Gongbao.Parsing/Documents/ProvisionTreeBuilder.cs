@@ -99,9 +99,22 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
             return;
         }
 
-        while (stack.Count > 1 && stack[^1].Rank >= unit.Rank)
+        if (unit.Kind == ProvisionKind.Article)
         {
-            stack.RemoveAt(stack.Count - 1);
+            // Articles nest under an open division title printed as a numbered item (二、工作措施 /
+            // （一）做好…), as they would under a 章; an item inside an article never holds articles.
+            while (stack.Count > 1 && stack[^1].Rank >= unit.Rank && !HoldsArticles(stack, stack.Count - 1))
+            {
+                stack.RemoveAt(stack.Count - 1);
+            }
+        }
+        else
+        {
+            CloseArticlesForNextDivision(stack, unit);
+            while (stack.Count > 1 && stack[^1].Rank >= unit.Rank)
+            {
+                stack.RemoveAt(stack.Count - 1);
+            }
         }
 
         var heading = unit.Heading;
@@ -130,6 +143,62 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
         }
 
         stack.Add(node);
+    }
+
+    /// <summary>Whether <c>stack[index]</c> is a numbered division title that articles nest under.</summary>
+    private static bool HoldsArticles(List<Node> stack, int index)
+    {
+        var node = stack[index];
+        if (node.Kind is not (ProvisionKind.Heading or ProvisionKind.Item or ProvisionKind.SubItem or ProvisionKind.Point or ProvisionKind.Circled))
+        {
+            return false;
+        }
+
+        for (var k = 0; k < index; k++)
+        {
+            if (stack[k].Kind == ProvisionKind.Article)
+            {
+                return false;
+            }
+        }
+
+        return node.HeadingLike || (node.Heading is null && ReadsAsTitle(node.Text));
+    }
+
+    /// <summary>
+    /// A numbered unit that continues the numbering of a division title above the open article (三、 after
+    /// 二、, （二） after （一）) starts the next division: the articles of the previous one are closed. A
+    /// unit that continues a list inside the article (its （二） after its own （一）) stays in the article.
+    /// </summary>
+    private static void CloseArticlesForNextDivision(List<Node> stack, NumberedUnit unit)
+    {
+        if (unit.Number is not { } n)
+        {
+            return;
+        }
+
+        var article = stack.FindLastIndex(x => x.Kind == ProvisionKind.Article);
+        var inner = stack.FindLastIndex(x => x.Kind == unit.Kind);
+        if (article < 1 || (inner > article && stack[inner].Number == n - 1))
+        {
+            return;
+        }
+
+        for (var k = article - 1; k >= 1; k--)
+        {
+            if (stack[k].Kind == unit.Kind && stack[k].Number == n - 1 && HoldsArticles(stack, k))
+            {
+                PopTo(stack, k);
+                return;
+            }
+        }
+    }
+
+    /// <summary>A short line without sentence punctuation that does not lead into a list: a title.</summary>
+    private static bool ReadsAsTitle(string text)
+    {
+        var t = text.TrimEnd();
+        return t.Length is > 0 and <= 40 && t.IndexOfAny(['。', '；', ';', '！', '？', '!', '?']) < 0 && t[^1] is not ('：' or ':' or '，' or ',' or '、');
     }
 
     /// <summary>A unit's text is its heading when it has no sentence punctuation and content follows it.</summary>
