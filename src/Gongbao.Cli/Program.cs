@@ -27,6 +27,7 @@ namespace Gongbao.Cli
             EvalCommand.Create,
             ExplainCommand.Create,
             BenchCommand.Create,
+            LoadTestCommand.Create,
         ];
     }
 }
