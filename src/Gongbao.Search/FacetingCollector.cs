@@ -6,7 +6,7 @@ namespace Gongbao.Search;
 
 /// <summary>
 /// Collects every match once: keeps (doc, score, witness rank) for ranking, folds witnesses of the
-/// same document (same <c>id</c>, hashed from doc values without allocating) for the total, and
+/// same document (same <c>id</c>, by the ID hash kept as numeric doc values) for the total, and
 /// counts facet values per segment by ordinal, resolving them to strings only at the end.
 /// </summary>
 internal sealed class FacetingCollector(string[] facetFields) : ICollector
@@ -18,10 +18,9 @@ internal sealed class FacetingCollector(string[] facetFields) : ICollector
     private readonly Dictionary<string, Dictionary<string, int>> _facetCounts =
         facetFields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
 
-    private readonly BytesRef _scratch = new();
     private Scorer? _scorer;
     private int _docBase;
-    private SortedDocValues? _ids;
+    private NumericDocValues? _ids;
     private NumericDocValues? _ranks;
     private SegmentFacets[] _segment = [];
 
@@ -36,20 +35,14 @@ internal sealed class FacetingCollector(string[] facetFields) : ICollector
         FlushSegment();
         _docBase = context.DocBase;
         var reader = context.AtomicReader;
-        _ids = reader.GetSortedDocValues(SearchFields.Id);
+        _ids = reader.GetNumericDocValues(SearchFields.IdHash);
         _ranks = reader.GetNumericDocValues(SearchFields.WitnessRank);
         _segment = facetFields.Select(f => new SegmentFacets(f, reader)).ToArray();
     }
 
     public void Collect(int doc)
     {
-        ulong hash = 0;
-        if (_ids is not null)
-        {
-            _ids.Get(doc, _scratch);
-            hash = Fnv1a(_scratch.Bytes.AsSpan(_scratch.Offset, _scratch.Length));
-        }
-
+        var hash = (ulong)(_ids?.Get(doc) ?? doc + _docBase);
         var rank = (int)(_ranks?.Get(doc) ?? 0);
         _matches.Add(new Match(_docBase + doc, _scorer!.GetScore(), rank, hash));
         if (_seenIds.Add(hash))
@@ -59,18 +52,6 @@ internal sealed class FacetingCollector(string[] facetFields) : ICollector
                 f.Count(doc);
             }
         }
-    }
-
-    // 64-bit FNV-1a: IDs are short ASCII, collisions among one query's matches are negligible.
-    private static ulong Fnv1a(ReadOnlySpan<byte> bytes)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var b in bytes)
-        {
-            h = (h ^ b) * 1099511628211UL;
-        }
-
-        return h;
     }
 
     /// <summary>Hits <paramref name="skip"/>..+<paramref name="take"/> in rank order, one per document.</summary>

@@ -55,7 +55,7 @@ public sealed class GazetteIndex : IDisposable
     /// Layout of the index entries (fields, doc values types). Bump it when they change: an index of
     /// another version is emptied on open and rebuilt from the store, never mixed.
     /// </summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private const string FormatKey = "gongbao.format";
 

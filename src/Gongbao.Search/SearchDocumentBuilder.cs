@@ -140,7 +140,7 @@ public static class SearchDocumentBuilder
         {
             new StringField(SearchFields.Type, type, Field.Store.YES),
             new StringField(SearchFields.Id, id, Field.Store.YES),
-            new SortedDocValuesField(SearchFields.Id, new BytesRef(id)),
+            new NumericDocValuesField(SearchFields.IdHash, IdHash(id)),
             new StringField(SearchFields.DocumentId, doc.Id, Field.Store.YES),
             new StringField(SearchFields.Issue, witness.IssueId, Field.Store.YES),
             new StoredField(SearchFields.WitnessRank, WitnessRank(witness)),
@@ -176,6 +176,18 @@ public static class SearchDocumentBuilder
         }
 
         return d;
+    }
+
+    /// <summary>64-bit FNV-1a of the ID's UTF-16 code units: IDs are short, collisions among one query's matches are negligible.</summary>
+    public static long IdHash(string id)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in id)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        return unchecked((long)h);
     }
 
     private static int WitnessRank(IndexedWitness witness) => witness.SourceKind == SourceKind.Issue ? 0 : 1;

@@ -9,6 +9,9 @@ public static class SearchFields
     /// <summary>Document or provision ID; several witnesses of one document share it.</summary>
     public const string Id = "id";
 
+    /// <summary>64-bit hash of <see cref="Id"/> as numeric doc values: folds witnesses while collecting, one lookup per hit.</summary>
+    public const string IdHash = "id_hash";
+
     /// <summary>For provisions: the document they belong to.</summary>
     public const string DocumentId = "doc_id";
 

@@ -30,6 +30,7 @@ public sealed class SearchBenchSmokeTests
             Assert.Equal(SearchBenchmark.QuerySet.Count * 2, c.Searches);
             Assert.True(c.SearchP50Ms <= c.SearchP95Ms && c.SearchP95Ms <= c.SearchP99Ms && c.SearchP99Ms <= c.SearchMaxMs);
             Assert.Equal(SearchBenchmark.QuerySet.Count, c.Queries.Count);
+            Assert.True(c.MergedSearchP50Ms > 0 && c.MergedSearchP50Ms <= c.MergedSearchP99Ms);
         }
 
         // The fixed query set finds what the samples hold: 熔断机制 is in one article (京规自发〔2024〕122号 第十六条).
