@@ -115,6 +115,7 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Contains("/api/search", paths);
         Assert.Contains("/api/cite", paths);
         Assert.Contains("/api/issues/{id}", paths);
+        Assert.True(doc.GetProperty("paths").GetProperty("/api/ingest").TryGetProperty("post", out _));
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed class BrowserTests : IAsyncLifetime
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         Assert.StartsWith("http://127.0.0.1:", _base);
+        var violations = await CspViolations(page);
 
         // Search at provision level from the home page.
         await page.GotoAsync(_base + "/");
@@ -100,6 +101,21 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Contains("【部门文件】", toc);
         Assert.Contains("Documents of Government Departments", toc);
         Assert.Contains("Jingguizifa〔2024〕No. 122", toc);
+
+        // The reader works entirely under the Content-Security-Policy: nothing it does was blocked.
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task TheContentSecurityPolicyBlocksInjectedInlineScript()
+    {
+        var page = await _browser!.NewPageAsync();
+        var violations = await CspViolations(page);
+        await page.GotoAsync(_base + "/");
+        await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.append(s); }");
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.injected ?? null"));
+        await page.WaitForTimeoutAsync(300);
+        Assert.Contains("script-src-elem blocked inline", violations);
     }
 
     [Fact]
@@ -109,5 +125,21 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.GotoAsync(_base + "/search?q=" + Uri.EscapeDataString("<img src=x onerror=alert(1)>信用"));
         await page.Locator(".summary").WaitForAsync();
         Assert.Equal(0, await page.Locator("main img").CountAsync());
+    }
+
+    /// <summary>Collects the page's securitypolicyviolation events (directive and what was blocked), across navigations.</summary>
+    private static async Task<List<string>> CspViolations(IPage page)
+    {
+        var violations = new List<string>();
+        await page.ExposeFunctionAsync("reportCspViolation", (string text) =>
+        {
+            lock (violations)
+            {
+                violations.Add(text);
+            }
+        });
+        await page.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => window.reportCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')));");
+        return violations;
     }
 }

@@ -165,6 +165,22 @@ public sealed class HardeningTests(ApiFixture fixture) : IClassFixture<ApiFixtur
     }
 
     [Fact]
+    public async Task OversizedHeadersAndRequestLinesAreRefusedByKestrel()
+    {
+        using var samples = new SampleServices(["2024-31.txt"]);
+        await using var server = await HardenedServer.Kestrel(samples.Services);
+        var headers = new HttpRequestMessage(HttpMethod.Get, "/api/issues");
+        headers.Headers.Add("X-Padding", new string('x', 20 * 1024));
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, (await server.Client.SendAsync(headers)).StatusCode);
+
+        using var longUrl = await server.Client.GetAsync("/api/documents/" + new string('x', 9 * 1024));
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, longUrl.StatusCode);
+
+        using var ok = await server.Client.GetAsync("/api/documents/" + new string('x', 1024));
+        Assert.Equal(HttpStatusCode.NotFound, ok.StatusCode);
+    }
+
+    [Fact]
     public async Task ARequestOverTheTimeLimitIs504WithAMessage()
     {
         using var samples = new SampleServices(["2024-31.txt"], store => new DelayedStore(store, TimeSpan.FromSeconds(1.5)));

@@ -230,6 +230,36 @@ public sealed class IngestEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUploadThatStallsPastTheIngestTimeoutIs504AndStoresNothing()
+    {
+        await using var strict = await HardenedServer.Kestrel(_samples.Services, o =>
+        {
+            o.IngestToken = Token;
+            o.IngestTimeoutSeconds = 0.3;
+        });
+        var bytes = File.ReadAllBytes(SampleGazettes.File("2025-12.txt"));
+        var (status, body, _) = await Send(strict.Client, Post("/api/ingest?name=2025-12.txt", new StalledContent(bytes, TimeSpan.FromSeconds(1.2))));
+        Assert.Equal(HttpStatusCode.GatewayTimeout, status);
+        Assert.Equal("The request took longer than the server's limit of 0.3 s and was abandoned.", Detail(body));
+        Assert.Equal(_digest, _samples.Store.ContentDigest());
+        Assert.Equal(3, (await Get(strict.Client, "/api/issues")).Body.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task ConcurrentIngestsAreSerialisedAndReadersKeepBeingServed()
+    {
+        var bytes = File.ReadAllBytes(SampleGazettes.File("2025-12.txt"));
+        var ingests = Enumerable.Range(0, 3).Select(_ => Send(Client, Post("/api/ingest?name=2025-12.txt", Text(bytes)))).ToList();
+        var readers = Enumerable.Range(0, 30).Select(i => Get(Client, i % 2 == 0
+            ? "/api/search?q=" + Uri.EscapeDataString("信用评价")
+            : "/api/provisions/jingguizifa-2024-122/art-8")).ToList();
+        var outcomes = (await Task.WhenAll(ingests)).Select(r => r.Body.GetProperty("outcome").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Added", "Unchanged", "Unchanged"], outcomes);
+        Assert.All(await Task.WhenAll(readers), r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Equal(4, _samples.Store.Counts().Sources);
+    }
+
+    [Fact]
     public async Task WithoutAnInboxTheFileParameterIsRefused()
     {
         await using var noInbox = await HardenedServer.Kestrel(_samples.Services, o => o.IngestToken = Token);
@@ -237,5 +267,23 @@ public sealed class IngestEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("No ingest inbox is configured (Gongbao:IngestInbox), so ?file= cannot be used; send the text as the request body instead.", Detail(body));
         Assert.Equal(_digest, _samples.Store.ContentDigest());
+    }
+}
+
+/// <summary>A request body that sends its first 4 KB, then stalls (a slow or stuck client), then the rest.</summary>
+internal sealed class StalledContent(byte[] bytes, TimeSpan stall) : HttpContent
+{
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    {
+        await stream.WriteAsync(bytes.AsMemory(0, 4096));
+        await stream.FlushAsync();
+        await Task.Delay(stall);
+        await stream.WriteAsync(bytes.AsMemory(4096));
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = bytes.Length;
+        return true;
     }
 }
