@@ -21,6 +21,9 @@ public sealed class ChineseAnalyzer(bool indexUnigrams) : Analyzer
 
     public static ChineseAnalyzer ForQuery() => new(indexUnigrams: false);
 
+    // Known variants and conversion slips are folded before tokenising (SearchVariants), on both sides.
+    protected override TextReader InitReader(string fieldName, TextReader reader) => SearchVariants.Filter(reader);
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };

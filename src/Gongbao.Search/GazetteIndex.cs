@@ -55,7 +55,7 @@ public sealed class GazetteIndex : IDisposable
     /// Layout of the index entries (fields, doc values types). Bump it when they change: an index of
     /// another version is emptied on open and rebuilt from the store, never mixed.
     /// </summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     private const string FormatKey = "gongbao.format";
 
@@ -215,7 +215,7 @@ public sealed class GazetteIndex : IDisposable
             filter.Add(new TermQuery(new Term(SearchFields.Year, year.ToString(CultureInfo.InvariantCulture))), Occur.MUST);
         }
 
-        AddFilter(filter, SearchFields.Issuer, request.Issuer);
+        AddFilter(filter, SearchFields.Issuer, request.Issuer is null ? null : SearchVariants.Normalize(request.Issuer));
         AddFilter(filter, SearchFields.Kind, request.Kind);
         AddFilter(filter, SearchFields.Section, request.Section);
         var filtered = new FilteredQuery(query, new QueryWrapperFilter(filter));

@@ -166,8 +166,11 @@ public static class SearchDocumentBuilder
 
         foreach (var issuer in doc.Issuers.Distinct(StringComparer.Ordinal))
         {
-            d.Add(new StringField(SearchFields.Issuer, issuer, Field.Store.YES));
-            d.Add(new SortedSetDocValuesField(SearchFields.Issuer, new BytesRef(issuer)));
+            // Shown as printed; filtered and counted in the search form, so a slip does not split a facet.
+            var form = SearchVariants.Normalize(issuer);
+            d.Add(new StoredField(SearchFields.Issuer, issuer));
+            d.Add(new StringField(SearchFields.Issuer, form, Field.Store.NO));
+            d.Add(new SortedSetDocValuesField(SearchFields.Issuer, new BytesRef(form)));
         }
 
         if (doc.Number is { } number)

@@ -1,13 +1,25 @@
+using System.Collections.Frozen;
+
 namespace Gongbao.Search;
 
 /// <summary>
 /// Length-preserving folding used to find query terms in stored text: full-width ASCII to half-width,
-/// ideographic space to space, lower case. Positions in the folded string are positions in the original.
+/// ideographic space to space, lower case, and the one-character variants of <see cref="SearchVariants"/>
+/// (釆 → 采). Positions in the folded string are positions in the original.
 /// </summary>
 public static class TextFold
 {
+    private static readonly FrozenDictionary<char, char> Variants = SearchVariants.Pairs
+        .Where(p => p.Variant.Length == 1 && p.Standard.Length == 1)
+        .ToFrozenDictionary(p => p.Variant[0], p => p.Standard[0]);
+
     public static char Fold(char c)
     {
+        if (c >= '\u3400' && Variants.TryGetValue(c, out var standard))
+        {
+            return standard;
+        }
+
         if (c is >= '\uFF01' and <= '\uFF5E')
         {
             c = (char)(c - 0xFEE0);

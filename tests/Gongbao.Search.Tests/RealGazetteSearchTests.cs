@@ -82,6 +82,33 @@ public sealed class RealGazetteSearchTests(SampleIndexFixture fixture) : IClassF
     }
 
     [Fact]
+    public void ConversionSlipsAreFoundInTheirStandardForm()
+    {
+        // 2025-12 prints 数据釆集 (釆 for 采) in 京建法〔2024〕13号 第七条 and 统计管理部門 in its 第八条.
+        var collect = _index.Search(new SearchRequest { Query = "数据采集", Level = SearchLevel.Provision });
+        var art7 = Assert.Single(collect.Hits);
+        Assert.Equal(("jingjianfa-2024-13", "第七条"), (art7.DocumentId, art7.Label));
+        Assert.Contains("<mark>数据釆集</mark>", art7.Snippet);
+        var office = _index.Search(new SearchRequest { Query = "统计管理部门", Level = SearchLevel.Provision });
+        var art8 = Assert.Single(office.Hits);
+        Assert.Equal(("jingjianfa-2024-13", "第八条"), (art8.DocumentId, art8.Label));
+        Assert.Contains("<mark>统计管理部門</mark>", art8.Snippet);
+    }
+
+    [Fact]
+    public void AnIssuerPrintedWithASlipIsFilteredAndCountedUnderItsName()
+    {
+        // 2021-40 prints 北京市广播电视台局 for 北京市广播电视局 throughout, e.g. as the issuer of 京广电发〔2021〕17号.
+        var r = _index.Search(new SearchRequest { Query = "社会效益评价", Issuer = "北京市广播电视局" });
+        var hit = Assert.Single(r.Hits, h => h.Id == "jingguangdianfa-2021-17");
+        Assert.Contains("北京市广播电视台局", hit.Issuers);
+        var issuers = r.Facets[SearchFields.Issuer].Select(f => f.Value).ToList();
+        Assert.Contains("北京市广播电视局", issuers);
+        Assert.DoesNotContain("北京市广播电视台局", issuers);
+        Assert.Equal(1, _index.Search(new SearchRequest { Query = "北京市广播电视局", Year = 2021 }).Hits.Count(h => h.Id == "jingguangdianfa-2021-17"));
+    }
+
+    [Fact]
     public void PagingReturnsDisjointPages()
     {
         var p1 = _index.Search(new SearchRequest { Query = "信用", Level = SearchLevel.Provision, PageSize = 5, Page = 1 });
