@@ -87,7 +87,17 @@ internal static class IngestEndpoints
                 }
             }
 
-            var result = await ingestion.Ingest(bytes, source, force ?? false, http.RequestAborted);
+            IngestResponse result;
+            try
+            {
+                result = await ingestion.Ingest(bytes, source, force ?? false, http.RequestAborted);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException)
+            {
+                // The store's transaction rolled back: the source is not stored and the index was not touched.
+                return Problem(StatusCodes.Status500InternalServerError, "Store error", $"Nothing was stored: the store failed while writing the source: {ex.Message}");
+            }
+
             return result.Outcome == IngestOutcome.Added
                 ? TypedResults.Created($"/api/issues/{Uri.EscapeDataString(result.IssueId)}", result)
                 : TypedResults.Ok(result);

@@ -260,6 +260,28 @@ public sealed class IngestEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStoreFailureMidWriteIs500AndLeavesStoreAndIndexAsTheyWere()
+    {
+        _samples.Store.ProvisionWritten = n =>
+        {
+            if (n == 100)
+            {
+                throw new IOException("disk full (injected)");
+            }
+        };
+        var bytes = File.ReadAllBytes(SampleGazettes.File("2025-12.txt"));
+        Assert.Equal("Nothing was stored: the store failed while writing the source: disk full (injected)",
+            await Refused(Post("/api/ingest?name=2025-12.txt", Text(bytes)), HttpStatusCode.InternalServerError));
+        Assert.Equal(0, (await Get(Client, "/api/search?q=" + Uri.EscapeDataString("家庭监护能力"))).Body.GetProperty("total").GetInt32());
+
+        // Once the fault is gone the same upload goes through.
+        _samples.Store.ProvisionWritten = null;
+        var (status, body, _) = await Send(Client, Post("/api/ingest?name=2025-12.txt", Text(bytes)));
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("Added", body.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task WithoutAnInboxTheFileParameterIsRefused()
     {
         await using var noInbox = await HardenedServer.Kestrel(_samples.Services, o => o.IngestToken = Token);
