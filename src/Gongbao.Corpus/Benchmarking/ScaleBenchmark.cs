@@ -147,7 +147,7 @@ public sealed class ScaleBenchmark(BenchOptions options)
                 {
                     bytes += Encoding.UTF8.GetByteCount(generated.Text);
                     parse.Start();
-                    var issue = parser.Parse(generated.Text, generated.FileName, Sha256(generated.Text));
+                    var issue = parser.Parse(generated.Text, generated.FileName, BenchInputs.Sha256(generated.Text));
                     parse.Stop();
 
                     sqlite.Start();
@@ -170,8 +170,7 @@ public sealed class ScaleBenchmark(BenchOptions options)
             var index = Stopwatch.StartNew();
             using var store = SqliteGazetteStore.OpenDirectory(folder);
             using var gazetteIndex = GazetteIndex.Open(Path.Combine(folder, "index"));
-            var sources = store.ListIssues().ToDictionary(i => i.Id);
-            gazetteIndex.Rebuild(store.AllDocuments().Select(w => new IndexedWitness(w.IssueId, sources[w.IssueId].Kind, sources[w.IssueId].Year, w.Document)));
+            gazetteIndex.Rebuild(BenchInputs.StoredWitnesses(store));
             index.Stop();
 
             var latencies = new List<double>();
@@ -220,6 +219,4 @@ public sealed class ScaleBenchmark(BenchOptions options)
         runs[0].PostgresSeconds is null ? null : Median(runs.Select(r => r.PostgresSeconds!.Value)),
         Median(runs.Select(r => r.IndexSeconds)), runs[0].IndexEntries,
         Median(runs.Select(r => r.SearchP50Ms)), Median(runs.Select(r => r.SearchP99Ms)), runs.Max(r => r.PeakWorkingSetMb));
-
-    private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

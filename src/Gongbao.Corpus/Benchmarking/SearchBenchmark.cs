@@ -144,7 +144,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
                 foreach (var (file, text) in sources)
                 {
                     textBytes += Encoding.UTF8.GetByteCount(text);
-                    var issue = parser.Parse(text, file, Sha256(text));
+                    var issue = parser.Parse(text, file, BenchInputs.Sha256(text));
                     store.Ingest(issue);
                     sourceCount++;
                     documents += issue.Documents.Count;
@@ -160,8 +160,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
             {
                 // One untimed build, so the first measured corpus does not pay for JIT compilation.
                 using var warm = GazetteIndex.InMemory();
-                var known = reader.ListIssues().ToDictionary(i => i.Id);
-                warm.Rebuild(reader.AllDocuments().Select(w => new IndexedWitness(w.IssueId, known[w.IssueId].Kind, known[w.IssueId].Year, w.Document)));
+                warm.Rebuild(BenchInputs.StoredWitnesses(reader));
                 TimeQueries(warm);
             }
 
@@ -178,8 +177,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
 
                 var clock = Stopwatch.StartNew();
                 index = GazetteIndex.Open(Path.Combine(folder, $"index-{run}"));
-                var summaries = reader.ListIssues().ToDictionary(i => i.Id);
-                index.Rebuild(reader.AllDocuments().Select(w => new IndexedWitness(w.IssueId, summaries[w.IssueId].Kind, summaries[w.IssueId].Year, w.Document)));
+                index.Rebuild(BenchInputs.StoredWitnesses(reader));
                 builds.Add(clock.Elapsed.TotalSeconds);
             }
 
@@ -204,7 +202,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
                 var times = new List<double>();
                 foreach (var generated in extra)
                 {
-                    var issue = parser.Parse(generated.Text, generated.FileName, Sha256(generated.Text));
+                    var issue = parser.Parse(generated.Text, generated.FileName, BenchInputs.Sha256(generated.Text));
                     var clock = Stopwatch.StartNew();
                     built.IndexIssue(issue);
                     times.Add(clock.Elapsed.TotalMilliseconds);
@@ -268,6 +266,4 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
 
         return (first, result);
     }
-
-    private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
