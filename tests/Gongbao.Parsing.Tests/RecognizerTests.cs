@@ -58,7 +58,7 @@ public class RecognizerTests
     [InlineData("三十九", 39)]
     [InlineData("一百零二", 102)]
     [InlineData("两", 2)]
-    public void Chinese_numbers(string s, int n) => Assert.Equal(n, ChineseNumber.Parse(s));
+    public void Chinese_numbers(string s, int n) => Assert.Equal(n, ChineseNumeral.Parse(s));
 
     [Theory]
     [InlineData("2024年5月11日", 2024, 5, 11)]

@@ -1,4 +1,5 @@
 using Gongbao.Citations;
+using Gongbao.Domain;
 
 namespace Gongbao.Search.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 
+using Gongbao.Domain;
 using Gongbao.Parsing.Recognition;
 using Gongbao.Parsing.Text;
 
@@ -81,7 +82,7 @@ public static partial class ValidityRecognizer
             if (Years().Match(sentence) is { Success: true } y)
             {
                 var v = TextFold.FoldWidth(y.Groups["n"].Value);
-                years ??= int.TryParse(v, out var parsed) ? parsed : ChineseNumber.Parse(v);
+                years ??= int.TryParse(v, out var parsed) ? parsed : ChineseNumeral.Parse(v);
                 hit = true;
             }
 

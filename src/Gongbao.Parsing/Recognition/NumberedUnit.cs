@@ -79,7 +79,7 @@ public static partial class NumberingRecognizer
                 var kind = m.Groups["unit"].Value switch { "编" => ProvisionKind.Part, "章" => ProvisionKind.Chapter, _ => ProvisionKind.Section };
                 var heading = CjkText.RemoveSpacesAroundCjk(m.Groups["rest"].Value);
                 var label = line[..m.Groups["rest"].Index].Trim();
-                return new NumberedUnit(kind, label, ChineseNumber.Parse(m.Groups["n"].Value), heading.Length > 0 ? heading : null, "");
+                return new NumberedUnit(kind, label, ChineseNumeral.Parse(m.Groups["n"].Value), heading.Length > 0 ? heading : null, "");
             }
 
             return null;
@@ -96,7 +96,7 @@ public static partial class NumberingRecognizer
             var m = Item().Match(line);
             if (m.Success)
             {
-                return Make(ProvisionKind.Item, line, m, ChineseNumber.Parse(m.Groups["n"].Value));
+                return Make(ProvisionKind.Item, line, m, ChineseNumeral.Parse(m.Groups["n"].Value));
             }
 
             m = Point().Match(line);
@@ -109,10 +109,10 @@ public static partial class NumberingRecognizer
             return m.Success ? Make(ProvisionKind.SubItem, line, m, ParseDigits(m.Groups["n"].Value)) : null;
         }
 
-        if (ChineseNumber.Digits.Contains(first))
+        if (ChineseNumeral.HanCharacters.Contains(first))
         {
             var m = Heading().Match(line);
-            return m.Success ? Make(ProvisionKind.Heading, line, m, ChineseNumber.Parse(m.Groups["n"].Value)) : null;
+            return m.Success ? Make(ProvisionKind.Heading, line, m, ChineseNumeral.Parse(m.Groups["n"].Value)) : null;
         }
 
         return null;
@@ -150,7 +150,7 @@ public static partial class NumberingRecognizer
             trimmed = bh.Groups["rest"].Value;
         }
 
-        return new NumberedUnit(ProvisionKind.Article, label, ChineseNumber.Parse(m.Groups["n"].Value), heading, trimmed.Trim());
+        return new NumberedUnit(ProvisionKind.Article, label, ChineseNumeral.Parse(m.Groups["n"].Value), heading, trimmed.Trim());
     }
 
     private static NumberedUnit Make(ProvisionKind kind, string line, Match m, int? number)

@@ -1,11 +1,18 @@
 using System.Globalization;
 
-namespace Gongbao.Citations;
+namespace Gongbao.Domain;
 
-/// <summary>Numbers as written in citations: 一 … 九十九 (and 百/千 forms), 〇/零/两, Arabic and full-width digits.</summary>
+/// <summary>
+/// Numbers as printed in labels (第十五条, 一、, （十二）) and written in citations: 一 … 九十九 (and 百/千
+/// forms), 〇/零/两, 二〇二四-style digit strings, Arabic and full-width digits. One parser for every stage.
+/// </summary>
 public static class ChineseNumeral
 {
-    public const string Characters = "零〇一二两三四五六七八九十百千0123456789０１２３４５６７８９";
+    /// <summary>The Han characters of numerals.</summary>
+    public const string HanCharacters = "零〇一二两三四五六七八九十百千";
+
+    /// <summary>Han numerals and Arabic digits (half and full width).</summary>
+    public const string Characters = HanCharacters + "0123456789０１２３４５６７８９";
 
     public static bool TryParse(string text, out int value)
     {
