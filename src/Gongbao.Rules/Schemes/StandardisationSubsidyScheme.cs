@@ -217,12 +217,7 @@ public sealed class StandardisationSubsidyScheme : Scheme
 
             using (var s = ev.Open("参与国际标准组织补助(第十九条, 第二十条)"))
             {
-                foreach (var post in ev.Set("internationalPosts"))
-                {
-                    international += ev.P(post);
-                }
-
-                international = ev.Cap(international, "international-annual-cap", "年度上限");
+                international = ev.Cap(SumOfChosen(ev, "internationalPosts"), "international-annual-cap", "年度上限");
                 s.Result(international);
             }
 
@@ -233,22 +228,13 @@ public sealed class StandardisationSubsidyScheme : Scheme
 
             using (var s = ev.Open("中国标准创新贡献奖标准项目奖补助(第二十四条)"))
             {
-                foreach (var award in ev.Set("innovationAwards"))
-                {
-                    awards += ev.P(award);
-                }
-
+                awards = SumOfChosen(ev, "innovationAwards");
                 s.Result(awards);
             }
 
             using (var s = ev.Open("标准转化补助(第二十七条, 第二十八条)"))
             {
-                foreach (var c in ev.Set("conversions"))
-                {
-                    conversions += ev.P(c);
-                }
-
-                conversions = ev.Cap(conversions, "conversion-annual-cap", "年度上限");
+                conversions = ev.Cap(SumOfChosen(ev, "conversions"), "conversion-annual-cap", "年度上限");
                 s.Result(conversions);
             }
         }
@@ -277,4 +263,7 @@ public sealed class StandardisationSubsidyScheme : Scheme
         ev.Output("notComputed", (IReadOnlyList<string>)notComputed);
         ev.Output("publicityEnds", publicityEnd);
     }
+
+    // Each chosen option of a set input is a parameter (its amount in 万元): their sum, each traced.
+    private static decimal SumOfChosen(Evaluation ev, string setInput) => ev.Set(setInput).Sum(ev.P);
 }
