@@ -4,7 +4,7 @@ namespace Gongbao.Domain;
 /// A document as printed in one source: a notice, decision, opinion… An instrument it issues or
 /// forwards (the 办法 attached to a 印发…的通知) is a child document in <see cref="Instruments"/>.
 /// </summary>
-public sealed class GazetteDocument
+public sealed record GazetteDocument
 {
     /// <summary>
     /// Stable ID: the document number slug (<c>jingguizifa-2024-122</c>) when the document has one,

@@ -13,7 +13,7 @@ public enum SourceKind
 /// One parsed source file: a gazette issue, or a standalone document. Each document it holds is a
 /// witness of that document; the same document number in two sources is one document, two witnesses.
 /// </summary>
-public sealed class GazetteIssue
+public sealed record GazetteIssue
 {
     /// <summary>Stable ID: <c>beijing-2024-31</c> for issue 31 of 2024; <c>standalone-{document id}</c> for a standalone text.</summary>
     public required string Id { get; init; }

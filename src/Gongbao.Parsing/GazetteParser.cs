@@ -32,7 +32,7 @@ public sealed class GazetteParser
             return issue;
         }
 
-        return WithDiagnostics(issue, decoded.Diagnostics.Concat(issue.Diagnostics).ToList());
+        return issue with { Diagnostics = decoded.Diagnostics.Concat(issue.Diagnostics).ToList() };
     }
 
     public GazetteIssue Parse(string text, string sourceFile, string sha256)
@@ -244,22 +244,4 @@ public sealed class GazetteParser
 
         return lines;
     }
-
-    private static GazetteIssue WithDiagnostics(GazetteIssue issue, List<ParseDiagnostic> diagnostics) => new()
-    {
-        Id = issue.Id,
-        Kind = issue.Kind,
-        GazetteTitle = issue.GazetteTitle,
-        Year = issue.Year,
-        Number = issue.Number,
-        CumulativeNumber = issue.CumulativeNumber,
-        PublicationDate = issue.PublicationDate,
-        Sponsor = issue.Sponsor,
-        SponsorEn = issue.SponsorEn,
-        SourceFile = issue.SourceFile,
-        SourceSha256 = issue.SourceSha256,
-        Contents = issue.Contents,
-        Documents = issue.Documents,
-        Diagnostics = diagnostics,
-    };
 }

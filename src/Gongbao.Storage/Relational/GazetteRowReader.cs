@@ -22,12 +22,7 @@ public static class GazetteRowReader
         public List<GazetteDocument> TopLevel { get; } = [];
     }
 
-    private sealed record DocumentRow(int Seq, int? ParentSeq, RowData Data);
-
-    private sealed record RowData(
-        string Id, int Ordinal, string TitleZh, string? TitleEn, DocumentKind Kind, IReadOnlyList<string> Issuers,
-        DocumentNumber? Number, IReadOnlyList<string> Addressees, DateOnly? SignedOn, DateOnly? EffectiveFrom,
-        DateOnly? EffectiveUntil, string? ValidityText, string? Section, int? Page, SourceSpan Span, string Text);
+    private sealed record DocumentRow(int Seq, int? ParentSeq, GazetteDocument Document);
 
     public static GazetteIssue? ReadIssue(DbConnection connection, string issueId)
     {
@@ -187,13 +182,31 @@ public static class GazetteRowReader
         {
             while (r.Read())
             {
-                rows.Add(new DocumentRow(r.Int("seq"), r.NInt("parent_seq"), new RowData(
-                    r.Str("id"), r.Int("ordinal"), r.Str("title_zh"), r.NStr("title_en"), RowValues.Enum<DocumentKind>(r.Str("kind")),
-                    RowValues.JsonList(r.Str("issuers")),
-                    RowValues.Number(r.NStr("number_issuer"), r.NInt("number_year"), r.NInt("number_serial"), r.NStr("number_printed")),
-                    RowValues.JsonList(r.Str("addressees")), RowValues.Date(r.NStr("signed_on")), RowValues.Date(r.NStr("effective_from")),
-                    RowValues.Date(r.NStr("effective_until")), r.NStr("validity_text"), r.NStr("section"), r.NInt("page"),
-                    new SourceSpan(r.Int("span_start"), r.Int("span_end")), r.Str("text"))));
+                var seq = r.Int("seq");
+                var id = r.Str("id");
+                rows.Add(new DocumentRow(seq, r.NInt("parent_seq"), new GazetteDocument
+                {
+                    Id = id,
+                    Ordinal = r.Int("ordinal"),
+                    TitleZh = r.Str("title_zh"),
+                    TitleEn = r.NStr("title_en"),
+                    Kind = RowValues.Enum<DocumentKind>(r.Str("kind")),
+                    Issuers = RowValues.JsonList(r.Str("issuers")),
+                    Number = RowValues.Number(r.NStr("number_issuer"), r.NInt("number_year"), r.NInt("number_serial"), r.NStr("number_printed")),
+                    Addressees = RowValues.JsonList(r.Str("addressees")),
+                    SignedOn = RowValues.Date(r.NStr("signed_on")),
+                    EffectiveFrom = RowValues.Date(r.NStr("effective_from")),
+                    EffectiveUntil = RowValues.Date(r.NStr("effective_until")),
+                    ValidityText = r.NStr("validity_text"),
+                    Section = r.NStr("section"),
+                    Page = r.NInt("page"),
+                    Span = new SourceSpan(r.Int("span_start"), r.Int("span_end")),
+                    Text = r.Str("text"),
+                    Body = bodies.TryGetValue(seq, out var body)
+                        ? body
+                        : throw new InvalidDataException($"document {id} in {sourceId} has no provision tree"),
+                    Attachments = attachments.TryGetValue(seq, out var a) ? a : [],
+                }));
             }
         }
 
@@ -203,32 +216,9 @@ public static class GazetteRowReader
         for (var i = rows.Count - 1; i >= 0; i--)
         {
             var row = rows[i];
-            var d = row.Data;
-            var document = new GazetteDocument
-            {
-                Id = d.Id,
-                Ordinal = d.Ordinal,
-                TitleZh = d.TitleZh,
-                TitleEn = d.TitleEn,
-                Kind = d.Kind,
-                Issuers = d.Issuers,
-                Number = d.Number,
-                Addressees = d.Addressees,
-                SignedOn = d.SignedOn,
-                EffectiveFrom = d.EffectiveFrom,
-                EffectiveUntil = d.EffectiveUntil,
-                ValidityText = d.ValidityText,
-                Section = d.Section,
-                Page = d.Page,
-                Span = d.Span,
-                Text = d.Text,
-                Body = bodies.TryGetValue(row.Seq, out var body)
-                    ? body
-                    : throw new InvalidDataException($"document {d.Id} in {sourceId} has no provision tree"),
-                Attachments = attachments.TryGetValue(row.Seq, out var a) ? a : [],
-                Instruments = instrumentsOf.TryGetValue(row.Seq, out var kids) ? kids.Select(k => group.Documents[k]).ToList() : [],
-            };
-            group.Documents[row.Seq] = document;
+            group.Documents[row.Seq] = instrumentsOf.TryGetValue(row.Seq, out var kids)
+                ? row.Document with { Instruments = kids.Select(k => group.Documents[k]).ToList() }
+                : row.Document;
         }
 
         group.TopLevel.AddRange(rows.Where(x => x.ParentSeq is null).Select(x => group.Documents[x.Seq]));
