@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -65,10 +67,12 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "gongbao-search.png") });
 
         // Open it: the document page scrolls to and marks the article.
+        // Wait for what the page shows, not for the load event: under a loaded CI machine Playwright once
+        // missed that event after the navigation and timed out although the page had rendered.
         await first.ClickAsync();
-        await page.WaitForURLAsync("**/doc/jingguizifa-2024-122#art-16");
         var article = page.Locator("[id='art-16']");
         await article.WaitForAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/doc/jingguizifa-2024-122#art-16$"));
         Assert.Contains("target", await article.GetAttributeAsync("class"));
         Assert.StartsWith("第十六条【评价等级熔断机制】在评价周期内,出现下列失信行为情况的,直接定为差(D)级:", await article.Locator("p").First.TextContentAsync());
         Assert.True(await page.Locator("nav.toc a[href='#art-16']").IsVisibleAsync());
