@@ -47,6 +47,12 @@ public sealed record GazetteIssue
 
     public IReadOnlyList<GazetteDocument> Documents { get; init; } = [];
 
+    /// <summary>
+    /// Contents entries whose document could not be located in the body (each also has an error diagnostic):
+    /// the source is incomplete when this is not empty.
+    /// </summary>
+    public IReadOnlyList<TocEntry> MissingEntries { get; init; } = [];
+
     public IReadOnlyList<ParseDiagnostic> Diagnostics { get; init; } = [];
 }
 

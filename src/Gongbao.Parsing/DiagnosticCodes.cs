@@ -28,6 +28,9 @@ public static class DiagnosticCodes
     public const string UnassignedText = "GZ2005";
     public const string DuplicateId = "GZ2006";
 
+    /// <summary>Error: a document's body holds a header-like line with another contents entry's title.</summary>
+    public const string EntryTitleInsideDocument = "GZ2007";
+
     public const string ArticleNumberSkipped = "GZ3001";
     public const string ArticleNumberRepeated = "GZ3002";
 }
@@ -47,6 +50,10 @@ public sealed class DiagnosticBag(string file)
 
     public void Warning(string code, int line, string message) => _items.Add(new(code, DiagnosticSeverity.Warning, message, File, line));
 
-    public GazetteFormatException Error(string code, int line, string message) =>
+    /// <summary>Records an error that leaves the rest of the source usable (e.g. a contents entry not located).</summary>
+    public void Error(string code, int line, string message) => _items.Add(new(code, DiagnosticSeverity.Error, message, File, line));
+
+    /// <summary>An exception for input that cannot be parsed at all; the caller throws it.</summary>
+    public GazetteFormatException Fail(string code, int line, string message) =>
         new(new ParseDiagnostic(code, DiagnosticSeverity.Error, message, File, line));
 }

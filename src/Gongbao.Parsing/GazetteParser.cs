@@ -42,7 +42,7 @@ public sealed class GazetteParser
         var lines = _normalizer.Normalize(raw);
         if (lines.Count == 0)
         {
-            throw diagnostics.Error(DiagnosticCodes.EmptyFile, 0, "no text after removing blank lines and conversion artefacts");
+            throw diagnostics.Fail(DiagnosticCodes.EmptyFile, 0, "no text after removing blank lines and conversion artefacts");
         }
 
         var layout = IssueLayout.Find(lines);
@@ -78,7 +78,8 @@ public sealed class GazetteParser
 
         var body = lines.Skip(layout.BodyStart).ToList();
         var bodyEnd = BackMatterRecognizer.FindStart(body);
-        var slices = DocumentSegmenter.Segment(body, toc, bodyEnd, diagnostics);
+        var segmentation = DocumentSegmenter.Segment(body, toc, bodyEnd, diagnostics);
+        var slices = segmentation.Slices;
         if (slices.Count > 0 && slices[0].Start > 0)
         {
             diagnostics.Warning(DiagnosticCodes.UnassignedText, body[0].Line,
@@ -132,6 +133,7 @@ public sealed class GazetteParser
             SourceSha256 = sha256,
             Contents = toc,
             Documents = documents,
+            MissingEntries = segmentation.Missing,
             Diagnostics = diagnostics.Items.ToList(),
         };
     }
@@ -156,7 +158,7 @@ public sealed class GazetteParser
     {
         if (lines.Count == 0)
         {
-            throw diagnostics.Error(DiagnosticCodes.NoStructure, 1, "no document text after the masthead");
+            throw diagnostics.Fail(DiagnosticCodes.NoStructure, 1, "no document text after the masthead");
         }
 
         var header = HeaderReader.ReadStandalone(lines);

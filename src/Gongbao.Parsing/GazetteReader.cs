@@ -29,13 +29,13 @@ public static class GazetteReader
         var bag = new DiagnosticBag(path);
         if (!File.Exists(path))
         {
-            throw bag.Error(DiagnosticCodes.FileNotFound, 0, "file not found");
+            throw bag.Fail(DiagnosticCodes.FileNotFound, 0, "file not found");
         }
 
         var length = new FileInfo(path).Length;
         if (length > MaxBytes)
         {
-            throw bag.Error(DiagnosticCodes.TooLarge, 0,
+            throw bag.Fail(DiagnosticCodes.TooLarge, 0,
                 $"file is {length / (1024 * 1024)} MB, above the {MaxBytes / (1024 * 1024)} MB limit for one gazette source");
         }
 
@@ -48,7 +48,7 @@ public static class GazetteReader
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (bytes.Length == 0)
         {
-            throw bag.Error(DiagnosticCodes.EmptyFile, 0, "file is empty");
+            throw bag.Fail(DiagnosticCodes.EmptyFile, 0, "file is empty");
         }
 
         string text;
@@ -105,7 +105,7 @@ public static class GazetteReader
 
         if (cjk == 0 || other * 10 > cjk)
         {
-            throw bag.Error(DiagnosticCodes.Undecodable, badLine,
+            throw bag.Fail(DiagnosticCodes.Undecodable, badLine,
                 "not valid UTF-8 and not plausible GB18030/GBK text (decoding gives few Chinese characters)");
         }
 
@@ -122,7 +122,7 @@ public static class GazetteReader
             var b = bytes[i];
             if (b == 0)
             {
-                throw bag.Error(DiagnosticCodes.BinaryFile, LineOfByte(bytes, i), "binary file (NUL byte); expected gazette text");
+                throw bag.Fail(DiagnosticCodes.BinaryFile, LineOfByte(bytes, i), "binary file (NUL byte); expected gazette text");
             }
 
             if (b < 0x20 && b is not (byte)'\n' and not (byte)'\r' and not (byte)'\t' and not 0x0C)
@@ -133,7 +133,7 @@ public static class GazetteReader
 
         if (controls > 8 && controls * 100 > scan)
         {
-            throw bag.Error(DiagnosticCodes.BinaryFile, 1, $"binary file ({controls} control bytes in the first {scan} bytes); expected gazette text");
+            throw bag.Fail(DiagnosticCodes.BinaryFile, 1, $"binary file ({controls} control bytes in the first {scan} bytes); expected gazette text");
         }
     }
 
@@ -162,7 +162,7 @@ public static class GazetteReader
 
         if (!anyContent)
         {
-            throw bag.Error(DiagnosticCodes.EmptyFile, 0, "file contains only whitespace");
+            throw bag.Fail(DiagnosticCodes.EmptyFile, 0, "file contains only whitespace");
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
     {
         var content = input.Content;
         var signatures = SignatureRecognizer.FindAll(content, 0, content.Count);
-        var (instrumentStart, instrumentEnd) = FindInstrument(input.TitleZh, content, signatures);
+        var (instrumentStart, instrumentEnd) = FindInstrument(input.TitleZh, input.Number?.Form == DocumentNumberForm.Order, content, signatures);
         var noticeLines = instrumentStart < 0 ? content : content.Take(instrumentStart).Concat(content.Skip(instrumentEnd)).ToList();
 
         var counter = new ArticleCounter();
@@ -38,8 +38,10 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
         var firstSignature = notice.Signatures.Count > 0 ? notice.Signatures[0] : null;
         var issuers = firstSignature is { Issuers.Count: > 0 } ? firstSignature.Issuers
             : input.Header.Issuers.Count > 0 ? input.Header.Issuers
+            : input.Number is { Form: DocumentNumberForm.Order } order ? [order.IssuerCode[..^1]]
             : IssuerRecognizer.FromTitle(input.TitleZh);
-        var signedOn = firstSignature?.Date;
+        // A document without a signature block (joint party–government documents) is dated by the line in parentheses under its title.
+        var signedOn = firstSignature?.Date ?? input.Header.Date;
 
         var instruments = new List<GazetteDocument>();
         if (instrumentStart >= 0)
@@ -124,9 +126,10 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
     /// its signature first and the instrument follows; otherwise the instrument sits between the notice text
     /// and the closing signature, starting at a title line that names it.
     /// </summary>
-    private static (int Start, int End) FindInstrument(string title, IReadOnlyList<SourceLine> content, IReadOnlyList<SignatureBlock> signatures)
+    private static (int Start, int End) FindInstrument(string title, bool order, IReadOnlyList<SourceLine> content, IReadOnlyList<SignatureBlock> signatures)
     {
-        if (!DocumentKindClassifier.IsIssuing(title) || signatures.Count == 0)
+        // An order promulgates the 规定/办法 printed after its signature, as a notice issues one.
+        if (!order && !DocumentKindClassifier.IsIssuing(title) || signatures.Count == 0)
         {
             return (-1, -1);
         }
@@ -143,7 +146,7 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
         }
 
         // Signature at the end: look for the instrument's own title before it.
-        if (InstrumentName(title) is not { Length: >= 4 } name)
+        if (order || InstrumentName(title) is not { Length: >= 4 } name)
         {
             return (-1, -1);
         }

@@ -5,7 +5,10 @@ using Gongbao.Parsing.Text;
 
 namespace Gongbao.Parsing.Documents;
 
-/// <summary>Where one document sits in the body: lines [Start, End), its header lines and anchor.</summary>
+/// <summary>
+/// Where one document sits in the body: lines [Start, End), its title lines [TitleStart, TitleEnd], the line
+/// that ends its number (NumberLine), the number read there, and a date line printed in parentheses under the title.
+/// </summary>
 public sealed record DocumentSlice(
     TocEntry? Entry,
     int Start,
@@ -13,105 +16,75 @@ public sealed record DocumentSlice(
     bool HeaderFound,
     int TitleStart,
     int TitleEnd,
-    int? NumberLine);
+    int? NumberLine,
+    DocumentNumber? Number = null,
+    int? DateLine = null);
+
+/// <summary>The documents located in the body, and the contents entries that could not be located.</summary>
+public sealed record Segmentation(List<DocumentSlice> Slices, IReadOnlyList<TocEntry> Missing);
 
 /// <summary>
-/// Cuts the body (documents back to back, no separator) into documents, one per contents entry. Anchors are
-/// the printed document-number lines matching the entry's number, else the header title matched against
-/// the entry's title; the header start is found by walking back over title and issuer lines. A document
-/// without a header (text starting mid-sentence) takes the gap before the next anchor.
+/// Cuts the body (documents back to back, no separator) into documents with the contents list as the
+/// authority: every entry gets candidate anchors in the body (header title windows of 1–6 lines scored by
+/// bigram similarity to the entry's title, printed number lines of any form), then one order-preserving
+/// alignment of all entries to candidates maximises the total score. From each anchor the header start is
+/// found by walking back over issuer and title lines. An entry without a candidate is a document whose
+/// header is lost (text starting mid-sentence) when the text allows it, otherwise an error: its text is
+/// never silently left to the neighbour.
 /// </summary>
 public static class DocumentSegmenter
 {
     private const double LineContainment = 0.6;
-    private const double TitleCoverage = 0.55;
+    private const double StartContainment = 0.5;
+    private const double MinScoreWithContext = 0.6;
+    private const double MinScore = 0.85;
+    private const double ContextBonus = 0.15;
+    private const double NumberScore = 1.0;
+    private const int MaxTitleLines = 6;
+    private const int MaxHeaderWalk = 16;
 
-    public static List<DocumentSlice> Segment(IReadOnlyList<SourceLine> body, IReadOnlyList<TocEntry> entries, int bodyEnd, DiagnosticBag diagnostics)
+    public static Segmentation Segment(IReadOnlyList<SourceLine> body, IReadOnlyList<TocEntry> entries, int bodyEnd, DiagnosticBag diagnostics)
     {
         var n = entries.Count;
-        var anchors = new Anchor?[n];
-        var numberLines = IndexNumberLines(body, bodyEnd);
-
-        // Pass 1: printed numbers, in order.
-        var cursor = 0;
+        var lines = new BodyLines(body, bodyEnd);
+        var candidates = new List<Candidate>[n];
         for (var i = 0; i < n; i++)
         {
-            if (entries[i].Number is { } number && numberLines.TryGetValue(number.Canonical, out var list))
-            {
-                var at = list.FirstOrDefault(x => x >= cursor, -1);
-                if (at >= 0)
-                {
-                    anchors[i] = new Anchor(at, at);
-                    cursor = at + 1;
-                }
-            }
+            candidates[i] = FindCandidates(lines, entries[i]);
         }
 
-        // Pass 2: titles, between the neighbouring anchors.
-        for (var i = 0; i < n; i++)
-        {
-            if (anchors[i] is not null)
-            {
-                continue;
-            }
+        var chosen = Align(candidates);
 
-            var lo = 0;
-            for (var k = i - 1; k >= 0; k--)
-            {
-                if (anchors[k] is { } a)
-                {
-                    lo = a.Line + 1;
-                    break;
-                }
-            }
-
-            var hi = bodyEnd;
-            for (var k = i + 1; k < n; k++)
-            {
-                if (anchors[k] is { } a)
-                {
-                    hi = a.Line;
-                    break;
-                }
-            }
-
-            anchors[i] = FindTitle(body, lo, hi, entries[i]);
-        }
-
-        // Header starts: walk back from each anchor over title and issuer lines.
+        // Header starts: walk back from each anchor over issuer and title lines, not past the previous anchor.
         var starts = new int[n];
-        var titleStarts = new int[n];
-        var previousLine = -1;
+        var previousEnd = -1;
         for (var i = 0; i < n; i++)
         {
-            if (anchors[i] is not { } a)
+            if (chosen[i] is not { } c)
             {
                 starts[i] = -1;
                 continue;
             }
 
             var matcher = new TitleMatcher(entries[i].TitleZh);
-            var k = a.TitleEnd;
-            if (a.IsNumber)
+            var k = c.TitleStart - 1;
+            var start = c.TitleStart;
+            while (k > previousEnd && c.TitleStart - k <= MaxHeaderWalk && IsHeaderLine(body[k].Text, matcher))
             {
-                k = a.Line - 1;
-            }
-
-            var titleStart = k + 1;
-            while (k > previousLine && a.Line - k <= 16 && IsHeaderLine(body[k].Text, matcher))
-            {
-                titleStart = k;
+                start = k;
                 k--;
             }
 
-            starts[i] = titleStart;
-            titleStarts[i] = titleStart;
-            previousLine = a.Line;
+            starts[i] = start;
+            previousEnd = c.HeaderEnd;
         }
 
         var slices = new List<DocumentSlice>(n);
+        var missing = new List<TocEntry>();
+        var owner = new int[n];
         for (var i = 0; i < n; i++)
         {
+            owner[i] = -1;
             var next = bodyEnd;
             for (var k = i + 1; k < n; k++)
             {
@@ -122,9 +95,10 @@ public static class DocumentSegmenter
                 }
             }
 
-            if (anchors[i] is { } a)
+            if (chosen[i] is { } c)
             {
-                slices.Add(new DocumentSlice(entries[i], starts[i], next, true, titleStarts[i], a.IsNumber ? a.Line - 1 : a.TitleEnd, a.IsNumber ? a.Line : null));
+                owner[i] = slices.Count;
+                slices.Add(new DocumentSlice(entries[i], starts[i], next, true, starts[i], c.TitleEnd, c.NumberLine, c.Number, c.DateLine));
                 continue;
             }
 
@@ -139,30 +113,237 @@ public static class DocumentSegmenter
                 }
             }
 
-            if (prevEnd < 0 && next > 0)
+            if (prevEnd < 0 && next > 0 && slices.Count == 0)
             {
                 diagnostics.Warning(DiagnosticCodes.HeaderMissing, body[0].Line,
                     $"document header missing (text starts mid-sentence); title and number taken from contents entry {entries[i].Ordinal}: {entries[i].TitleZh}");
+                owner[i] = slices.Count;
                 slices.Add(new DocumentSlice(entries[i], 0, next, false, 0, -1, null));
             }
-            else if (prevEnd >= 0 && FindHeaderlessStart(body, slices, anchors[prevEnd]!.Value.Line + 1, next) is { } split)
+            else if (prevEnd >= 0 && FindHeaderlessStart(body, slices, chosen[prevEnd]!.HeaderEnd + 1, next) is { } split)
             {
                 // The previous document ends where this one's remaining text (addressees or a new notice) begins.
                 var previous = slices[^1];
                 slices[^1] = previous with { End = split };
                 diagnostics.Warning(DiagnosticCodes.HeaderMissing, body[split].Line,
                     $"document header missing; title and number taken from contents entry {entries[i].Ordinal}: {entries[i].TitleZh}");
+                owner[i] = slices.Count;
                 slices.Add(new DocumentSlice(entries[i], split, next, false, split, -1, null));
             }
             else
             {
-                diagnostics.Warning(DiagnosticCodes.DocumentNotFound, entries[i].Span.StartLine,
-                    $"contents entry {entries[i].Ordinal} ({entries[i].TitleZh}) has no document in the body");
+                missing.Add(entries[i]);
+                diagnostics.Error(DiagnosticCodes.DocumentNotFound, entries[i].Span.StartLine,
+                    $"contents entry {entries[i].Ordinal} ({entries[i].TitleZh}) could not be located in the body: no header with its title or number, and no gap for a document without header");
             }
         }
 
-        return slices;
+        CheckIntruders(body, entries, candidates, chosen, owner, slices, diagnostics);
+        return new Segmentation(slices, missing);
     }
+
+    /// <summary>
+    /// A document whose text holds a header-like line with another entry's title (followed by a number,
+    /// addressee or dated line) would swallow that document: an error, reported once per entry.
+    /// </summary>
+    private static void CheckIntruders(IReadOnlyList<SourceLine> body, IReadOnlyList<TocEntry> entries, List<Candidate>[] candidates,
+        Candidate?[] chosen, int[] owner, List<DocumentSlice> slices, DiagnosticBag diagnostics)
+    {
+        for (var j = 0; j < entries.Count; j++)
+        {
+            foreach (var c in candidates[j])
+            {
+                if (ReferenceEquals(c, chosen[j]) || !c.HasContext || c.Score < MinScoreWithContext + ContextBonus)
+                {
+                    continue;
+                }
+
+                var slice = slices.FindIndex(s => s.Start <= c.TitleStart && c.TitleStart < s.End);
+                if (slice < 0 || slice == owner[j] || c.TitleStart <= slices[slice].TitleEnd || c.TitleStart <= (slices[slice].NumberLine ?? -1))
+                {
+                    continue;
+                }
+
+                diagnostics.Error(DiagnosticCodes.EntryTitleInsideDocument, body[c.TitleStart].Line,
+                    $"document of contents entry {slices[slice].Entry?.Ordinal} holds a header of contents entry {entries[j].Ordinal} ({entries[j].TitleZh}): the documents may be merged");
+                break;
+            }
+        }
+    }
+
+    /// <summary>One order-preserving choice of at most one candidate per entry, maximising the total score.</summary>
+    private static Candidate?[] Align(List<Candidate>[] candidates)
+    {
+        var n = candidates.Length;
+
+        // best[i][c]: best total of an alignment of entries 0..i whose entry i takes candidate c.
+        var best = new double[n][];
+        var back = new (int Entry, int Cand)[n][];
+        for (var i = 0; i < n; i++)
+        {
+            best[i] = new double[candidates[i].Count];
+            back[i] = new (int, int)[candidates[i].Count];
+            for (var c = 0; c < candidates[i].Count; c++)
+            {
+                var cand = candidates[i][c];
+                var bestPrev = 0.0;
+                var from = (-1, -1);
+                for (var p = 0; p < i; p++)
+                {
+                    for (var q = 0; q < candidates[p].Count; q++)
+                    {
+                        if (candidates[p][q].HeaderEnd < cand.TitleStart && best[p][q] > bestPrev)
+                        {
+                            bestPrev = best[p][q];
+                            from = (p, q);
+                        }
+                    }
+                }
+
+                best[i][c] = bestPrev + cand.Score;
+                back[i][c] = from;
+            }
+        }
+
+        var total = 0.0;
+        var end = (-1, -1);
+        for (var i = 0; i < n; i++)
+        {
+            for (var c = 0; c < best[i].Length; c++)
+            {
+                if (best[i][c] > total)
+                {
+                    total = best[i][c];
+                    end = (i, c);
+                }
+            }
+        }
+
+        var chosen = new Candidate?[n];
+        while (end.Item1 >= 0)
+        {
+            chosen[end.Item1] = candidates[end.Item1][end.Item2];
+            end = back[end.Item1][end.Item2];
+        }
+
+        return chosen;
+    }
+
+    /// <summary>Candidate headers of one entry: title windows and number lines, best per position.</summary>
+    private static List<Candidate> FindCandidates(BodyLines lines, TocEntry entry)
+    {
+        var result = new List<Candidate>();
+        var title = new TitleBigrams(entry.TitleZh);
+        var key = entry.Number is { } listed ? NumberKey(listed) : null;
+
+        if (key is not null)
+        {
+            foreach (var (line, start, printed) in lines.NumberLines)
+            {
+                if (NumberKey(printed) != key)
+                {
+                    continue;
+                }
+
+                // The title is the run of title-like lines right above the number.
+                var titleStart = start;
+                while (titleStart - 1 >= 0 && start - titleStart < MaxTitleLines && lines.TitleLike[titleStart - 1]
+                       && !lines.IsNumber(titleStart - 1) && title.Containment(lines.Folded[titleStart - 1]) >= LineContainment)
+                {
+                    titleStart--;
+                }
+
+                var score = NumberScore + (titleStart < start ? title.Score(lines.Join(titleStart, start - 1)) : 0);
+                var number = Resolve(printed, entry);
+                var dateLine = lines.ParenthesisedDate(line + 1) ? line + 1 : (int?)null;
+                result.Add(new Candidate(titleStart, titleStart < start ? start - 1 : start - 1, line, number, dateLine, score, HasContext: true));
+            }
+        }
+
+        if (title.Size < 2)
+        {
+            return result;
+        }
+
+        for (var s = 0; s < lines.End; s++)
+        {
+            if (!lines.TitleLike[s] || lines.IsNumber(s) || title.Containment(lines.Folded[s]) < StartContainment)
+            {
+                continue;
+            }
+
+            Candidate? best = null;
+            for (var e = s; e < lines.End && e - s < MaxTitleLines && lines.TitleLike[e] && !lines.IsNumber(e); e++)
+            {
+                if (e > s && title.Containment(lines.Folded[e]) < StartContainment)
+                {
+                    break;
+                }
+
+                var score = title.Score(lines.Join(s, e));
+                var after = e + 1;
+                int? numberLine = null;
+                DocumentNumber? printed = null;
+                if (lines.NumberAt(after) is { } at)
+                {
+                    // A printed number that is not this entry's belongs to another document.
+                    if (key is not null && NumberKey(at.Number) != key)
+                    {
+                        continue;
+                    }
+
+                    numberLine = at.Line;
+                    printed = at.Number;
+                    after = at.Line + 1;
+                }
+
+                int? dateLine = lines.ParenthesisedDate(after) ? after : null;
+                var context = numberLine is not null || dateLine is not null || after < lines.End && HeaderReader.IsAddresseeLine(lines.Text(after));
+                var total = score + (context ? ContextBonus : 0);
+                if (total < (context ? MinScoreWithContext + ContextBonus : MinScore))
+                {
+                    continue;
+                }
+
+                if (best is null || total > best.Score)
+                {
+                    var headerEnd = dateLine ?? numberLine ?? e;
+                    best = new Candidate(s, e, numberLine, printed is null ? null : Resolve(printed, entry), dateLine, total, context)
+                    {
+                        HeaderEnd = headerEnd,
+                    };
+                }
+            }
+
+            if (best is not null)
+            {
+                result.Add(best);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A year-series number printed without its issuer takes the series from the contents entry or its title.</summary>
+    private static DocumentNumber? Resolve(DocumentNumber printed, TocEntry entry)
+    {
+        if (printed.IssuerCode.Length > 0)
+        {
+            return printed;
+        }
+
+        if (entry.Number is { } listed && NumberKey(listed) == NumberKey(printed))
+        {
+            return listed;
+        }
+
+        return IssuerRecognizer.YearSeriesCode(entry.TitleZh) is { } series ? printed with { IssuerCode = series } : null;
+    }
+
+    /// <summary>Matching key of a number: year-series numbers printed in a header often lack the issuer.</summary>
+    private static string NumberKey(DocumentNumber number) => number.Form == DocumentNumberForm.YearSerial
+        ? $"{number.Year}年第{number.Serial}号"
+        : number.Canonical;
 
     /// <summary>
     /// Where a document whose header is lost starts inside the previous slice: the first addressee line
@@ -197,76 +378,115 @@ public static class DocumentSegmenter
         !DateRecognizer.IsDateLine(text)
         && (IssuerRecognizer.IsIssuerLine(text) || TitleMatcher.IsTitleLike(text) && matcher.Containment(text) >= LineContainment);
 
-    private static Dictionary<string, List<int>> IndexNumberLines(IReadOnlyList<SourceLine> body, int end)
+    /// <summary>A candidate header: title lines [TitleStart, TitleEnd], optional number and date lines.</summary>
+    private sealed record Candidate(int TitleStart, int TitleEnd, int? NumberLine, DocumentNumber? Number, int? DateLine, double Score, bool HasContext)
     {
-        var map = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < end; i++)
-        {
-            var t = body[i].Text;
-            if (t.Length > 40 || t.Length < 6 || !t.EndsWith('号'))
-            {
-                continue;
-            }
+        public int HeaderEnd { get; init; } = DateLine ?? NumberLine ?? TitleEnd;
+    }
 
-            if (DocumentNumber.TryParse(t, out var number) && number is not null)
+    /// <summary>Per-line facts of the body computed once: folded text, title-likeness, number lines.</summary>
+    private sealed class BodyLines
+    {
+        private readonly IReadOnlyList<SourceLine> _body;
+        private readonly Dictionary<int, (int Line, DocumentNumber Number)> _numberAt = [];
+
+        public BodyLines(IReadOnlyList<SourceLine> body, int end)
+        {
+            _body = body;
+            End = end;
+            Folded = new string[end];
+            TitleLike = new bool[end];
+            for (var i = 0; i < end; i++)
             {
-                if (!map.TryGetValue(number.Canonical, out var list))
+                var t = body[i].Text;
+                TitleLike[i] = t.Length <= 120 && (TitleMatcher.IsTitleLike(t) || IssuerRecognizer.IsIssuerLine(t));
+                Folded[i] = TitleLike[i] ? TextFold.Fold(t) : "";
+                if (HeaderReader.ReadNumberLine(body, i) is { } number)
                 {
-                    map[number.Canonical] = list = [];
+                    // An order's 第N号 under its …令 line: the number starts at the 令 line.
+                    var start = number.Form == DocumentNumberForm.Order && !body[i].Text.Contains('令') ? i - 1 : i;
+                    NumberLines.Add((i, start, number));
+                    _numberAt[start] = (i, number);
                 }
-
-                list.Add(i);
             }
         }
 
-        return map;
+        public int End { get; }
+
+        public string[] Folded { get; }
+
+        public bool[] TitleLike { get; }
+
+        public List<(int Line, int Start, DocumentNumber Number)> NumberLines { get; } = [];
+
+        public string Text(int i) => _body[i].Text;
+
+        public bool IsNumber(int i) => _numberAt.ContainsKey(i);
+
+        public (int Line, DocumentNumber Number)? NumberAt(int i) => _numberAt.TryGetValue(i, out var v) ? v : null;
+
+        public bool ParenthesisedDate(int i) => i < End && HeaderReader.IsParenthesisedDate(_body[i].Text);
+
+        public string Join(int from, int to) => from == to ? Folded[from] : string.Concat(Folded[from..(to + 1)]);
     }
 
-    /// <summary>Finds the header title of an entry in lines [lo, hi): consecutive title-like lines covering the title.</summary>
-    private static Anchor? FindTitle(IReadOnlyList<SourceLine> body, int lo, int hi, TocEntry entry)
+    /// <summary>Bigram set of a folded title, scoring windows by precision and recall of bigrams (F1).</summary>
+    private sealed class TitleBigrams
     {
-        var matcher = new TitleMatcher(entry.TitleZh);
-        if (matcher.Size < 2)
+        private readonly HashSet<int> _set = [];
+
+        public TitleBigrams(string title)
         {
-            return null;
+            var f = TextFold.Fold(title);
+            for (var i = 0; i + 1 < f.Length; i++)
+            {
+                _set.Add(f[i] << 16 | f[i + 1]);
+            }
         }
 
-        for (var i = lo; i < hi; i++)
+        public int Size => _set.Count;
+
+        public double Containment(string folded)
         {
-            if (!TitleMatcher.IsTitleLike(body[i].Text) || matcher.Containment(body[i].Text) < 0.8)
+            if (folded.Length < 2)
             {
-                continue;
+                return 0;
             }
 
-            var j = i;
-            while (j + 1 < hi && j - i < 8 && TitleMatcher.IsTitleLike(body[j + 1].Text) && matcher.Containment(body[j + 1].Text) >= LineContainment)
+            var hit = 0;
+            for (var i = 0; i + 1 < folded.Length; i++)
             {
-                j++;
+                if (_set.Contains(folded[i] << 16 | folded[i + 1]))
+                {
+                    hit++;
+                }
             }
 
-            var block = Enumerable.Range(i, j - i + 1).Select(k => body[k].Text);
-            if (matcher.Coverage(block) >= TitleCoverage && IsFollowedByBodyStart(body, j + 1, hi))
-            {
-                return new Anchor(j, j, IsNumber: false);
-            }
-
-            i = j;
+            return hit / (double)(folded.Length - 1);
         }
 
-        return null;
+        public double Score(string folded)
+        {
+            if (folded.Length < 2 || _set.Count == 0)
+            {
+                return 0;
+            }
+
+            var hit = 0;
+            var seen = new HashSet<int>();
+            for (var i = 0; i + 1 < folded.Length; i++)
+            {
+                var bg = folded[i] << 16 | folded[i + 1];
+                if (_set.Contains(bg))
+                {
+                    hit++;
+                    seen.Add(bg);
+                }
+            }
+
+            var precision = hit / (double)(folded.Length - 1);
+            var recall = seen.Count / (double)_set.Count;
+            return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        }
     }
-
-    /// <summary>A header title is followed by its number line or the addressee line (…：).</summary>
-    private static bool IsFollowedByBodyStart(IReadOnlyList<SourceLine> body, int k, int hi)
-    {
-        if (k >= hi || k >= body.Count)
-        {
-            return false;
-        }
-
-        var t = body[k].Text;
-        return DocumentNumber.TryParse(t, out _) || HeaderReader.IsAddresseeLine(t);
-    }
-
-    private readonly record struct Anchor(int Line, int TitleEnd, bool IsNumber = true);
 }

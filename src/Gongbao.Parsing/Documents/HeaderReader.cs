@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 using Gongbao.Domain;
 
 using Gongbao.Parsing.Recognition;
@@ -12,11 +14,66 @@ public sealed record DocumentHeader(
     IReadOnlyList<string> Issuers,
     IReadOnlyList<string> Addressees,
     int ContentStart,
-    SourceSpan? Span);
+    SourceSpan? Span,
+    DateOnly? Date = null);
 
 /// <summary>Reads the header of a document slice (or of a standalone text).</summary>
-public static class HeaderReader
+public static partial class HeaderReader
 {
+    [GeneratedRegex(@"^\s*第\s*[0-9０-９]{1,5}\s*号\s*$")]
+    private static partial Regex OrderSerialLine();
+
+    [GeneratedRegex(@"^\s*[(（]\s*(?<d>[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)[^()（）]{0,20}[)）]\s*$")]
+    private static partial Regex ParenthesisedDateLine();
+
+    /// <summary>A date printed on its own line in parentheses under a title: (2019年3月5日), （2023年6月1日市政府第5次常务会议通过）.</summary>
+    public static bool IsParenthesisedDate(string text) => text.Length <= 48 && ParenthesisedDateLine().IsMatch(text);
+
+    public static DateOnly? ParenthesisedDate(string text)
+    {
+        var m = text.Length <= 48 ? ParenthesisedDateLine().Match(text) : null;
+        return m is { Success: true } ? DateRecognizer.FindChinese(m.Groups["d"].Value) : null;
+    }
+
+    /// <summary>
+    /// The document number printed on line <paramref name="i"/> as a line of its own, in any printed form:
+    /// 京政发〔2021〕28号; 北京市人民政府令第312号, or 第312号 under a line ending in 令; 2023年第3号 (returned with an
+    /// empty issuer code when the line names none: the series comes from the title).
+    /// </summary>
+    public static DocumentNumber? ReadNumberLine(IReadOnlyList<SourceLine> lines, int i)
+    {
+        var t = lines[i].Text;
+        if (t.Length is > 40 or < 4 || !t.TrimEnd().EndsWith('号') && !t.TrimEnd().EndsWith(')') && !t.TrimEnd().EndsWith('）'))
+        {
+            return null;
+        }
+
+        if (DocumentNumber.TryParse(t, out var bracketed))
+        {
+            return bracketed;
+        }
+
+        var trimmed = t.Trim();
+        if (DocumentNumber.FindOrder(trimmed) is { } order && order.Printed.Length == trimmed.Length)
+        {
+            return order;
+        }
+
+        if (OrderSerialLine().IsMatch(t) && i > 0 && CjkText.RemoveSpacesAroundCjk(lines[i - 1].Text) is { Length: >= 3 and <= 21 } above
+            && above.EndsWith('令') && DocumentNumber.FindOrder(above + trimmed) is { } split)
+        {
+            return split with { Printed = above + trimmed };
+        }
+
+        // A year series printed alone (2023年第3号) has no issuer: an empty code the caller fills from the title.
+        if (DocumentNumber.FindYearSerial(trimmed, "?") is { } series && series.Printed.Length == trimmed.Length)
+        {
+            return series.IssuerCode == "?" ? series with { IssuerCode = "" } : series;
+        }
+
+        return null;
+    }
+
     public static bool IsAddresseeLine(string text)
     {
         var t = text.TrimEnd();
@@ -66,12 +123,19 @@ public static class HeaderReader
         DocumentNumber? number = null;
         if (slice.NumberLine is { } nl)
         {
-            DocumentNumber.TryParse(body[nl].Text, out number);
+            number = slice.Number ?? ReadNumberLine(body, nl);
             k = nl + 1;
         }
         else if (k < slice.End && DocumentNumber.TryParse(body[k].Text, out var printed))
         {
             number = printed;
+            k++;
+        }
+
+        DateOnly? date = null;
+        if (k < slice.End && ParenthesisedDate(body[k].Text) is { } d)
+        {
+            date = d;
             k++;
         }
 
@@ -84,7 +148,7 @@ public static class HeaderReader
 
         var title = titleParts.Count > 0 ? ContentsParser.CleanChineseTitle(string.Join(" ", titleParts)) : null;
         var span = new SourceSpan(body[slice.Start].Span.StartLine, body[Math.Max(slice.Start, k - 1)].Span.EndLine);
-        return new DocumentHeader(title, number, issuers, addressees, k, span);
+        return new DocumentHeader(title, number is { IssuerCode.Length: > 0 } ? number : null, issuers, addressees, k, span, date);
     }
 
     /// <summary>Header of a standalone text: title lines at the top, optional number line and addressees.</summary>

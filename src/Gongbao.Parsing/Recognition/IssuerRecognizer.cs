@@ -88,4 +88,22 @@ public static class IssuerRecognizer
 
         return prefix.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries).Where(p => p.Length >= 2).ToList();
     }
+
+    /// <summary>
+    /// The series a year-numbered document (2023年第3号) belongs to: its issuer and the series word, from the
+    /// title (北京市市场监督管理局关于…的公告 or 北京市市场监督管理局公告 → 北京市市场监督管理局公告); null when the title names no issuer.
+    /// </summary>
+    public static string? YearSeriesCode(string title)
+    {
+        var t = CjkText.RemoveSpacesAroundCjk(title.Trim());
+        var word = t.EndsWith("公告", StringComparison.Ordinal) ? "公告" : t.EndsWith("通告", StringComparison.Ordinal) ? "通告" : "";
+        var issuers = FromTitle(t);
+        if (issuers.Count > 0)
+        {
+            return issuers[0] + word;
+        }
+
+        var rest = t[..(t.Length - word.Length)];
+        return word.Length > 0 && IsIssuerLine(rest) ? rest + word : null;
+    }
 }
