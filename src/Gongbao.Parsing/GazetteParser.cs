@@ -73,7 +73,7 @@ public sealed class GazetteParser
             $"{MastheadRecognizer.IssuePrefix(masthead.Title)}-{masthead.Year?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}-{masthead.Number?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}");
 
         var zh = ContentsParser.ParseChinese(lines.Skip(layout.ContentsIndex + 1).Take(layout.EnglishMastheadStart - layout.ContentsIndex - 1).ToList(), diagnostics);
-        var en = ContentsParser.ParseEnglish(lines.Skip(layout.EnglishContentsStart + 1).Take(layout.EnglishContentsEnd - layout.EnglishContentsStart - 1).ToList(), diagnostics);
+        var en = ContentsParser.ParseEnglish(lines.Skip(layout.EnglishContentsStart + 1).Take(layout.EnglishContentsEnd - layout.EnglishContentsStart - 1).ToList(), diagnostics, zh);
         var toc = ContentsParser.Align(zh, en, diagnostics);
 
         var body = lines.Skip(layout.BodyStart).ToList();

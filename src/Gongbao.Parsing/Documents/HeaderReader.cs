@@ -119,6 +119,27 @@ public static partial class HeaderReader
             titleParts.Add(t);
         }
 
+        // Issuers printed under the title (a bulletin's compilers) follow the last title line.
+        var trailing = titleParts.Count;
+        while (!inIssuers && trailing > 1 && IssuerRecognizer.IsIssuerLine(titleParts[trailing - 1]))
+        {
+            trailing--;
+        }
+
+        var head = string.Concat(titleParts.Take(trailing));
+        if (DocumentKindClassifier.Classify(head) == DocumentKind.Other && !head.EndsWith("公报", StringComparison.Ordinal))
+        {
+            // A wrapped title can end in an organisation word (…工作领导小组): only a complete title has issuers under it.
+            trailing = titleParts.Count;
+        }
+
+        foreach (var t in titleParts.Skip(trailing))
+        {
+            issuers.AddRange(IssuerRecognizer.SplitIssuers(t));
+        }
+
+        titleParts.RemoveRange(trailing, titleParts.Count - trailing);
+
         var k = slice.TitleEnd + 1;
         DocumentNumber? number = null;
         if (slice.NumberLine is { } nl)

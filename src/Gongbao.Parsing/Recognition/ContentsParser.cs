@@ -20,15 +20,22 @@ public static partial class ContentsParser
     [GeneratedRegex(@"[(（]\s*(?<p>[0-9０-９]{1,4})\s*[)）]\s*$")]
     private static partial Regex PageAtEnd();
 
-    [GeneratedRegex(@"[(（](?<n>[^()（）]{2,30}?[〔\[【［(（]\s*[0-9０-９]{4}\s*[〕\]】］)）][^()（）]{0,12}号)\s*[)）]\s*$")]
+    // A number in parentheses before the page: 京政发〔2021〕28号, 北京市人民政府令第312号, 2023年第3号.
+    [GeneratedRegex(@"[(（](?<n>[^()（）]{2,30}?[〔\[【［(（]\s*[0-9０-９]{4}\s*[〕\]】］)）][^()（）]{0,12}号|[^()（）]{2,30}?令\s*第\s*[0-9０-９]{1,5}\s*号|[^()（）]{0,30}?[0-9０-９]{4}\s*年\s*第\s*[0-9０-９]{1,5}\s*号)\s*[)）]\s*$")]
     private static partial Regex ZhNumberAtEnd();
 
-    [GeneratedRegex(@"[(（]\s*(?<n>[A-Za-z]+\s*[〔\[【［(（]\s*\d{4}\s*[〕\]】］)）]\s*No\.?\s*\d+)\s*[)）]\s*$")]
+    // Romanised numbers: Jingzhengfa[2021]No. 28; other forms keep "No. N" inside the parentheses (Order No. 312, 2023 No. 3).
+    [GeneratedRegex(@"[(（]\s*(?<n>[A-Za-z]+\s*[〔\[【［(（]\s*\d{4}\s*[〕\]】］)）]\s*No\.?\s*\d+|[^()（）]{0,60}?No\.\s*\d+)\s*[)）]\s*$")]
     private static partial Regex EnNumberAtEnd();
 
-    [GeneratedRegex(@"^【(?<s>.+)】$")]
+    // A section line in any bracket form: 【部门文件】, [部门文件], ［…］, (部门文件), （…）.
+    [GeneratedRegex(@"^(?:【(?<s>[^【】]+)】|[\[［](?<s>[^\[\]［］]+)[\]］]|[(（](?<s>[^()（）0-9０-９]+)[)）])$")]
     private static partial Regex SectionLine();
 
+    [GeneratedRegex(@"\b(?:and|of|on|for|to|the|in|about|by|with|a)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingConnector();
+
+    /// <summary>A bracketed section line (【…】, […], (…)); bare section lines depend on the position, see <see cref="Parse"/>.</summary>
     public static bool IsSection(string line, out string section)
     {
         var m = SectionLine().Match(line.Trim());
@@ -37,34 +44,88 @@ public static partial class ContentsParser
     }
 
     public static List<ContentsLine> ParseChinese(IReadOnlyList<SourceLine> lines, DiagnosticBag diagnostics) =>
-        Parse(lines, diagnostics, chinese: true);
+        Parse(lines, diagnostics, null);
 
-    public static List<ContentsLine> ParseEnglish(IReadOnlyList<SourceLine> lines, DiagnosticBag diagnostics) =>
-        Parse(lines, diagnostics, chinese: false);
+    /// <summary>
+    /// Parses the English contents. With the parsed Chinese list, a bare line where the Chinese list starts a
+    /// new section is read as that section's English heading, so it never becomes part of the next title.
+    /// </summary>
+    public static List<ContentsLine> ParseEnglish(IReadOnlyList<SourceLine> lines, DiagnosticBag diagnostics, IReadOnlyList<ContentsLine>? chinese = null) =>
+        Parse(lines, diagnostics, chinese ?? []);
 
-    private static List<ContentsLine> Parse(IReadOnlyList<SourceLine> lines, DiagnosticBag diagnostics, bool chinese)
+    private static List<ContentsLine> Parse(IReadOnlyList<SourceLine> lines, DiagnosticBag diagnostics, IReadOnlyList<ContentsLine>? chinese)
     {
+        var isChinese = chinese is null;
         var result = new List<ContentsLine>();
         var section = "";
         var pending = new List<SourceLine>();
+        var sectionsSeen = 0;
         foreach (var line in lines)
         {
-            if (IsSection(line.Text, out var s))
+            var bracketed = IsSection(line.Text, out var s);
+            if (bracketed && (pending.Count == 0 || line.Text.TrimStart()[0] is '【' or '[' or '［'))
             {
-                Flush(pending, section, chinese, result, diagnostics, complete: false);
-                section = chinese ? CjkText.RemoveSpacesAroundCjk(s) : s;
+                Flush(pending, section, isChinese, result, diagnostics, complete: false);
+                section = isChinese ? CjkText.RemoveSpacesAroundCjk(s) : s;
+                sectionsSeen++;
+                continue;
+            }
+
+            if (pending.Count == 0 && !PageAtEnd().IsMatch(line.Text)
+                && (isChinese ? IsBareChineseSection(line.Text) : IsBareEnglishSection(line.Text, result.Count, sectionsSeen, chinese!)))
+            {
+                section = isChinese ? CjkText.RemoveSpacesAroundCjk(line.Text.Trim()) : line.Text.Trim();
+                sectionsSeen++;
                 continue;
             }
 
             pending.Add(line);
             if (PageAtEnd().IsMatch(line.Text))
             {
-                Flush(pending, section, chinese, result, diagnostics, complete: true);
+                Flush(pending, section, isChinese, result, diagnostics, complete: true);
             }
         }
 
-        Flush(pending, section, chinese, result, diagnostics, complete: false);
+        Flush(pending, section, isChinese, result, diagnostics, complete: false);
         return result;
+    }
+
+    /// <summary>A bare Chinese section heading: a short run of CJK words that is neither an issuer nor a title.</summary>
+    private static bool IsBareChineseSection(string text)
+    {
+        var t = CjkText.RemoveSpacesAroundCjk(text.Trim());
+        if (t.Length is < 2 or > 14 || t.Contains("关于", StringComparison.Ordinal) || t.Contains('的'))
+        {
+            return false;
+        }
+
+        foreach (var c in t)
+        {
+            if (!CjkText.IsCjk(c) && c is not (' ' or '、'))
+            {
+                return false;
+            }
+        }
+
+        return !IssuerRecognizer.IsIssuerLine(t) && Documents.DocumentKindClassifier.Classify(t) == DocumentKind.Other;
+    }
+
+    /// <summary>
+    /// A bare English section heading: where the Chinese list opens a new section, a short line without page,
+    /// number or a trailing connector (a wrapped title's first line ends mid-phrase).
+    /// </summary>
+    private static bool IsBareEnglishSection(string text, int entryIndex, int sectionsSeen, IReadOnlyList<ContentsLine> chinese)
+    {
+        var t = text.Trim();
+        if (entryIndex >= chinese.Count || t.StartsWith('-') || t.Any(char.IsAsciiDigit) || TrailingConnector().IsMatch(t)
+            || t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 12 || t.Contains(" on ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var opensSection = entryIndex == 0 || chinese[entryIndex].Section != chinese[entryIndex - 1].Section;
+        var sectionsBefore = chinese.Take(entryIndex + 1).Select(c => c.Section).Distinct().Count();
+        return opensSection && sectionsSeen < sectionsBefore;
     }
 
     private static void Flush(List<SourceLine> pending, string section, bool chinese, List<ContentsLine> result, DiagnosticBag diagnostics, bool complete)
@@ -91,16 +152,15 @@ public static partial class ContentsParser
         }
 
         string? numberText = null;
-        DocumentNumber? number = null;
         var nm = (chinese ? ZhNumberAtEnd() : EnNumberAtEnd()).Match(text);
         if (nm.Success)
         {
             numberText = chinese ? CjkText.RemoveSpacesAroundCjk(nm.Groups["n"].Value) : nm.Groups["n"].Value.Trim();
-            number = chinese ? DocumentNumber.Find(nm.Groups["n"].Value) : null;
             text = text[..nm.Index].TrimEnd();
         }
 
         var title = chinese ? CleanChineseTitle(text) : CollapseSpaces(text);
+        var number = chinese && numberText is not null ? ParseNumber(numberText, title) : null;
         if (title.Length == 0)
         {
             return;
@@ -108,6 +168,12 @@ public static partial class ContentsParser
 
         result.Add(new ContentsLine(section, title, numberText, number, page, span));
     }
+
+    /// <summary>A contents number in any printed form; a year-series number takes its series from the title.</summary>
+    public static DocumentNumber? ParseNumber(string text, string title) =>
+        DocumentNumber.Find(text)
+        ?? DocumentNumber.FindOrder(text)
+        ?? DocumentNumber.FindYearSerial(text, IssuerRecognizer.YearSeriesCode(title));
 
     /// <summary>
     /// Removes stray spaces left by line breaks from a Chinese title, keeping the space that separates

@@ -61,11 +61,11 @@ public static class IssuerRecognizer
         return [collapsed];
     }
 
-    /// <summary>Issuers named in a title before 关于/印发/转发 ("北京市市场监督管理局 北京市财政局关于…").</summary>
+    /// <summary>Issuers named in a title before 关于/印发/转发/任免 ("北京市市场监督管理局 北京市财政局关于…", "北京市人民政府任免…").</summary>
     public static IReadOnlyList<string> FromTitle(string title)
     {
         var cut = -1;
-        foreach (var key in new[] { "关于", "印发", "转发", "发布", "公布" })
+        foreach (var key in new[] { "关于", "印发", "转发", "发布", "公布", "任免" })
         {
             var i = title.IndexOf(key, StringComparison.Ordinal);
             if (i > 0 && (cut < 0 || i < cut))
