@@ -298,6 +298,13 @@ public static class DocumentSegmenter
                 }
 
                 int? dateLine = lines.ParenthesisedDate(after) ? after : null;
+
+                // Issuer lines over a date are a signature block, not a header; a header has a title line.
+                if (numberLine is null && (after < lines.End && DateRecognizer.IsDateLine(lines.Text(after)) || lines.AllIssuers(s, e)))
+                {
+                    continue;
+                }
+
                 var context = numberLine is not null || dateLine is not null || after < lines.End && HeaderReader.IsAddresseeLine(lines.Text(after));
                 var total = score + (context ? ContextBonus : 0);
                 if (total < (context ? MinScoreWithContext + ContextBonus : MinScore))
@@ -424,6 +431,19 @@ public static class DocumentSegmenter
         public bool IsNumber(int i) => _numberAt.ContainsKey(i);
 
         public (int Line, DocumentNumber Number)? NumberAt(int i) => _numberAt.TryGetValue(i, out var v) ? v : null;
+
+        public bool AllIssuers(int from, int to)
+        {
+            for (var i = from; i <= to; i++)
+            {
+                if (!IssuerRecognizer.IsIssuerLine(_body[i].Text))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public bool ParenthesisedDate(int i) => i < End && HeaderReader.IsParenthesisedDate(_body[i].Text);
 
