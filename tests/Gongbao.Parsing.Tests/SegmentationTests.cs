@@ -109,4 +109,27 @@ public class SegmentationTests
         Assert.Equal(DocumentNumberForm.Bracketed, number.Form);
         Assert.Equal("京青年发〔2024〕5号", number.Canonical);
     }
+
+    [Fact]
+    public void Standalone_order_reads_its_number_across_two_lines()
+    {
+        var text = "北京市人民政府令\n\n第316号\n\n《北京市某某管理规定》已经市人民政府常务会议审议通过，现予公布，自2024年1月1日起施行。\n\n"
+            + "市长 张某某\n\n2023年11月2日\n\n北京市某某管理规定\n\n第一条 为了加强管理，制定本规定。\n\n第二条 本规定自2024年1月1日起施行。\n";
+        var issue = Fixtures.ParseText(text, "order.txt");
+        var d = Assert.Single(issue.Documents);
+        Assert.Equal("beijingshirenminzhengfuling-316", d.Id);
+        Assert.Equal(DocumentNumberForm.Order, d.Number!.Form);
+        Assert.Equal(new DateOnly(2023, 11, 2), d.SignedOn);
+        Assert.Equal(2, ParsedSamples.Articles(d).Count);
+    }
+
+    [Fact]
+    public void Standalone_joint_opinions_are_dated_by_the_line_in_parentheses()
+    {
+        var text = "中共北京市委 北京市人民政府\n关于加强某项工作的意见\n（2024年2月3日）\n\n为加强某项工作，提出如下意见。\n\n一、总体要求\n\n坚持统筹推进。\n";
+        var d = Assert.Single(Fixtures.ParseText(text, "opinions.txt").Documents);
+        Assert.Equal(new DateOnly(2024, 2, 3), d.SignedOn);
+        Assert.Equal("中共北京市委 北京市人民政府关于加强某项工作的意见", d.TitleZh);
+        Assert.Equal(DocumentKind.Opinion, d.Kind);
+    }
 }

@@ -39,7 +39,8 @@ public static class DocumentSegmenter
     private const double MinScoreWithContext = 0.6;
     private const double MinScore = 0.85;
     private const double ContextBonus = 0.15;
-    private const double NumberScore = 1.0;
+    private const double NumberScore = 1.5;
+    private const double WholeTitle = 0.95;
     private const int MaxTitleLines = 6;
     private const int MaxHeaderWalk = 16;
 
@@ -144,7 +145,8 @@ public static class DocumentSegmenter
 
     /// <summary>
     /// A document whose text holds a header-like line with another entry's title (followed by a number,
-    /// addressee or dated line) would swallow that document: an error, reported once per entry.
+    /// addressee or dated line, or the whole title on its own) would swallow that document: an error,
+    /// reported once per entry.
     /// </summary>
     private static void CheckIntruders(IReadOnlyList<SourceLine> body, IReadOnlyList<TocEntry> entries, List<Candidate>[] candidates,
         Candidate?[] chosen, int[] owner, List<DocumentSlice> slices, DiagnosticBag diagnostics)
@@ -153,7 +155,8 @@ public static class DocumentSegmenter
         {
             foreach (var c in candidates[j])
             {
-                if (ReferenceEquals(c, chosen[j]) || !c.HasContext || c.Score < MinScoreWithContext + ContextBonus)
+                // A header-like line: the title with a number, date or addressee under it, or the title printed whole.
+                if (ReferenceEquals(c, chosen[j]) || (c.HasContext ? c.Score < MinScoreWithContext + ContextBonus : c.Score < WholeTitle))
                 {
                     continue;
                 }

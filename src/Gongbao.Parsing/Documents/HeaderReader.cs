@@ -181,9 +181,15 @@ public static partial class HeaderReader
         while (k < lines.Count && k < 8)
         {
             var t = lines[k].Text;
-            if (DocumentNumber.TryParse(t, out var n))
+            if (ReadNumberLine(lines, k) is { } n)
             {
-                number = n;
+                if (n.Form == DocumentNumberForm.Order && !t.Contains('令') && titleParts.Count > 0)
+                {
+                    titleParts.RemoveAt(titleParts.Count - 1); // the …令 line above 第N号 is the number, not the title
+                }
+
+                number = n.IssuerCode.Length > 0 ? n
+                    : IssuerRecognizer.YearSeriesCode(string.Concat(titleParts)) is { } series ? n with { IssuerCode = series } : null;
                 k++;
                 break;
             }
@@ -197,6 +203,13 @@ public static partial class HeaderReader
             k++;
         }
 
+        DateOnly? date = null;
+        if (k < lines.Count && ParenthesisedDate(lines[k].Text) is { } d)
+        {
+            date = d;
+            k++;
+        }
+
         IReadOnlyList<string> addressees = [];
         if (k < lines.Count && IsAddresseeLine(lines[k].Text))
         {
@@ -207,6 +220,6 @@ public static partial class HeaderReader
         var title = titleParts.Count > 0 ? ContentsParser.CleanChineseTitle(string.Concat(titleParts)) : null;
         var issuers = title is null ? [] : IssuerRecognizer.FromTitle(title).ToList();
         SourceSpan? span = k > 0 ? new SourceSpan(lines[0].Span.StartLine, lines[k - 1].Span.EndLine) : null;
-        return new DocumentHeader(title, number, issuers, addressees, k, span);
+        return new DocumentHeader(title, number, issuers, addressees, k, span, date);
     }
 }

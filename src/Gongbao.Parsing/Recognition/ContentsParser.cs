@@ -94,7 +94,7 @@ public static partial class ContentsParser
     private static bool IsBareChineseSection(string text)
     {
         var t = CjkText.RemoveSpacesAroundCjk(text.Trim());
-        if (t.Length is < 2 or > 14 || t.Contains("关于", StringComparison.Ordinal) || t.Contains('的'))
+        if (t.Length is < 2 or > 12 || t.Contains("关于", StringComparison.Ordinal) || t.Contains('的'))
         {
             return false;
         }
@@ -118,7 +118,8 @@ public static partial class ContentsParser
     {
         var t = text.Trim();
         if (entryIndex >= chinese.Count || t.StartsWith('-') || t.Any(char.IsAsciiDigit) || TrailingConnector().IsMatch(t)
-            || t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 12 || t.Contains(" on ", StringComparison.Ordinal))
+            || t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 24 || t.Contains(" on ", StringComparison.Ordinal)
+            || chinese[entryIndex].Section.Length == 0)
         {
             return false;
         }

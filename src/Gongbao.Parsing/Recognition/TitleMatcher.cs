@@ -82,7 +82,7 @@ public sealed class TitleMatcher
         return set;
     }
 
-    /// <summary>A line that can be (part of) a title: no sentence punctuation, not numbered, not a date or table row.</summary>
+    /// <summary>A line that can be (part of) a title: no sentence punctuation, not numbered, not a date (bare or in parentheses) or table row.</summary>
     public static bool IsTitleLike(string line)
     {
         if (line.Length == 0 || line.Length > 120 || line.Contains('\t') || line.Contains('。') || line.Contains('；'))
@@ -96,6 +96,7 @@ public sealed class TitleMatcher
             return false;
         }
 
-        return !DateRecognizer.IsDateLine(line) && NumberingRecognizer.Recognize(line) is null;
+        // A date in parentheses under a title dates the document; it is not part of the title.
+        return !DateRecognizer.IsDateLine(line) && !Documents.HeaderReader.IsParenthesisedDate(line) && NumberingRecognizer.Recognize(line) is null;
     }
 }
