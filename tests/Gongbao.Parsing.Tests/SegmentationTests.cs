@@ -63,7 +63,12 @@ public class SegmentationTests
         var errors = issue.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.Contains(errors, d => d.Code == DiagnosticCodes.DocumentNotFound);
         Assert.Contains(errors, d => d.Code == DiagnosticCodes.EntryTitleInsideDocument);
-        Assert.Single(issue.MissingEntries);
+        var missing = Assert.Single(issue.MissingEntries);
+
+        // The unlocated document's text is not part of the document whose text held its header.
+        var marker = missing.TitleZh.EndsWith("公告", StringComparison.Ordinal) ? "古树名木" : "规划面积约120公顷";
+        Assert.DoesNotContain(issue.Documents, d => d.Text.Contains(marker, StringComparison.Ordinal));
+        Assert.Equal(3, issue.Documents.Count);
     }
 
     [Fact]

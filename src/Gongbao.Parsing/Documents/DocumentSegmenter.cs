@@ -146,7 +146,8 @@ public static class DocumentSegmenter
     /// <summary>
     /// A document whose text holds a header-like line with another entry's title (followed by a number,
     /// addressee or dated line, or the whole title on its own) would swallow that document: an error,
-    /// reported once per entry.
+    /// reported once per entry. When that entry was not located elsewhere, the document ends at the
+    /// header, so the unlocated document's text is not taken for part of its neighbour.
     /// </summary>
     private static void CheckIntruders(IReadOnlyList<SourceLine> body, IReadOnlyList<TocEntry> entries, List<Candidate>[] candidates,
         Candidate?[] chosen, int[] owner, List<DocumentSlice> slices, DiagnosticBag diagnostics)
@@ -161,14 +162,33 @@ public static class DocumentSegmenter
                     continue;
                 }
 
-                var slice = slices.FindIndex(s => s.Start <= c.TitleStart && c.TitleStart < s.End);
-                if (slice < 0 || slice == owner[j] || c.TitleStart <= slices[slice].TitleEnd || c.TitleStart <= (slices[slice].NumberLine ?? -1))
+                var index = slices.FindIndex(s => s.Start <= c.TitleStart && c.TitleStart < s.End);
+                if (index < 0 || index == owner[j])
+                {
+                    continue;
+                }
+
+                var slice = slices[index];
+                var headerEnd = Math.Max(slice.TitleEnd, Math.Max(slice.NumberLine ?? -1, slice.DateLine ?? -1));
+                if (c.TitleStart <= headerEnd)
                 {
                     continue;
                 }
 
                 diagnostics.Error(DiagnosticCodes.EntryTitleInsideDocument, body[c.TitleStart].Line,
-                    $"document of contents entry {slices[slice].Entry?.Ordinal} holds a header of contents entry {entries[j].Ordinal} ({entries[j].TitleZh}): the documents may be merged");
+                    $"document of contents entry {slice.Entry?.Ordinal} holds a header of contents entry {entries[j].Ordinal} ({entries[j].TitleZh}): the documents may be merged");
+                if (chosen[j] is null && owner[j] < 0)
+                {
+                    var matcher = new TitleMatcher(entries[j].TitleZh);
+                    var start = c.TitleStart;
+                    while (start - 1 > headerEnd && c.TitleStart - start < MaxHeaderWalk && IsHeaderLine(body[start - 1].Text, matcher))
+                    {
+                        start--;
+                    }
+
+                    slices[index] = slice with { End = start };
+                }
+
                 break;
             }
         }
