@@ -32,7 +32,7 @@ public sealed partial class PageBreakJoiner
             var line = lines[k];
 
             // Once a line has been continued it is running text: only its end and the next start matter.
-            if (open && (joined ? ShouldContinue(lastPiece, line.Text) : ShouldJoin(lastPiece, line.Text, SiblingStyleAt(lines, units, startIndex))))
+            if (open && (joined ? ShouldContinue(lastPiece, line.Text) : ShouldJoin(lastPiece, line.Text, () => SiblingStyleAt(lines, units, startIndex))))
             {
                 AppendJoined(text, line.Text);
                 current = current with { Span = current.Span.Union(line.Span) };
@@ -88,7 +88,7 @@ public sealed partial class PageBreakJoiner
     /// </summary>
     private static SiblingStyle SiblingStyleAt(IReadOnlyList<SourceLine> lines, NumberedUnit?[] units, int index)
     {
-        if (units[index] is not { } unit || unit.Kind is ProvisionKind.Part or ProvisionKind.Chapter or ProvisionKind.Section or ProvisionKind.Article)
+        if (units[index] is not { } unit || unit.Kind is ProvisionKind.Part or ProvisionKind.Chapter or ProvisionKind.Section)
         {
             return SiblingStyle.Undecided;
         }
@@ -115,8 +115,10 @@ public sealed partial class PageBreakJoiner
                 }
 
                 seen++;
-                if (other.Rest.Length == 0)
+                if (other.Rest.Length == 0 || other.Heading is not null)
                 {
+                    // An article titled 第N条【…】 or printed bare reads as a heading.
+                    headings += other.Kind == ProvisionKind.Article ? 1 : 0;
                     continue;
                 }
 
@@ -129,6 +131,12 @@ public sealed partial class PageBreakJoiner
                     headings++;
                 }
             }
+        }
+
+        // Articles mix titled and running ones more often: only a run of running articles decides.
+        if (unit.Kind == ProvisionKind.Article)
+        {
+            return headings == 0 && sentences >= 2 ? SiblingStyle.Sentences : SiblingStyle.Undecided;
         }
 
         return headings > sentences ? SiblingStyle.Headings : sentences > headings ? SiblingStyle.Sentences : SiblingStyle.Undecided;
@@ -147,9 +155,9 @@ public sealed partial class PageBreakJoiner
     private static bool ShouldContinue(string lastPiece, string next) =>
         !lastPiece.Contains('\t') && !next.Contains('\t') && !EndsSentence(lastPiece) && !StartsNewUnit(next);
 
-    public static bool ShouldJoin(string previous, string next) => ShouldJoin(previous, next, SiblingStyle.Undecided);
+    public static bool ShouldJoin(string previous, string next) => ShouldJoin(previous, next, () => SiblingStyle.Undecided);
 
-    private static bool ShouldJoin(string previous, string next, SiblingStyle siblings)
+    private static bool ShouldJoin(string previous, string next, Func<SiblingStyle> siblingStyle)
     {
         if (previous.Length == 0 || next.Length == 0 || previous.Contains('\t') || next.Contains('\t'))
         {
@@ -165,6 +173,16 @@ public sealed partial class PageBreakJoiner
         if (unit is null)
         {
             return !DateRecognizer.IsDateLine(previous) && AttachmentRecognizer.AnnexNumber(previous) is null && !IsParenthetical(previous);
+        }
+
+        // Only a numbered line that does not end a sentence gets here: its siblings decide (computed lazily).
+        var siblings = unit.Kind is ProvisionKind.Part or ProvisionKind.Chapter or ProvisionKind.Section || unit.Rest.Length == 0
+            ? SiblingStyle.Undecided
+            : siblingStyle();
+        if (unit.Kind == ProvisionKind.Article && unit.Heading is null && siblings == SiblingStyle.Sentences)
+        {
+            // Among articles that all run on as sentences, a short untitled one was cut by a page break.
+            return true;
         }
 
         if (unit.Kind is not (ProvisionKind.Part or ProvisionKind.Chapter or ProvisionKind.Section or ProvisionKind.Article) && unit.Rest.Length > 0)
