@@ -44,7 +44,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
         for (var b = blocks.Count - 1; b >= 0; b--)
         {
             numberFollows[b] = numberFollows[b + 1]
-                || (b + 1 < blocks.Count && blocks[b + 1] is TextBlock next && NumberingRecognizer.Recognize(next.Line.Text) is not null);
+                || (b + 1 < blocks.Count && blocks[b + 1] is TextBlock { Unit: not null });
         }
 
         for (var b = 0; b < blocks.Count; b++)
@@ -77,7 +77,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
                     stack.Add(annex);
                     break;
                 case TextBlock tb:
-                    AddText(stack, tb.Line, NextIsContent(blocks, b), numberFollows[b]);
+                    AddText(stack, tb.Line, tb.Unit, NextIsContent(blocks, b), numberFollows[b]);
                     break;
             }
         }
@@ -88,11 +88,10 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
 
     private static bool NextIsContent(List<Block> blocks, int b) =>
         b + 1 < blocks.Count && blocks[b + 1] is TextBlock next
-        && NumberingRecognizer.Recognize(next.Line.Text) is not { Rank: <= 4 };
+        && next.Unit is not { Rank: <= 4 };
 
-    private void AddText(List<Node> stack, SourceLine line, bool followedByContent, bool numberFollows)
+    private void AddText(List<Node> stack, SourceLine line, NumberedUnit? unit, bool followedByContent, bool numberFollows)
     {
-        var unit = NumberingRecognizer.Recognize(line.Text);
         if (unit is null)
         {
             // Inside an article the legal convention holds: a paragraph after its items is the article's next
@@ -420,7 +419,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
 
             foreach (var j in _joiner.Join(pending))
             {
-                blocks.Add(new TextBlock(j));
+                blocks.Add(new TextBlock(j, NumberingRecognizer.Recognize(j.Text)));
                 all.Add(j);
             }
 
@@ -502,7 +501,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
 
     private abstract record Block;
 
-    private sealed record TextBlock(SourceLine Line) : Block;
+    private sealed record TextBlock(SourceLine Line, NumberedUnit? Unit) : Block;
 
     private sealed record TableBlock(List<SourceLine> Rows) : Block;
 

@@ -32,7 +32,7 @@ public sealed partial class PageBreakJoiner
             var line = lines[k];
 
             // Once a line has been continued it is running text: only its end and the next start matter.
-            if (open && (joined ? ShouldContinue(lastPiece, line.Text) : ShouldJoin(lastPiece, line.Text, () => SiblingStyleAt(lines, units, startIndex))))
+            if (open && (joined ? ShouldContinue(lastPiece, line.Text, units[k]) : ShouldJoin(lastPiece, line.Text, units[startIndex], units[k], () => SiblingStyleAt(lines, units, startIndex))))
             {
                 AppendJoined(text, line.Text);
                 current = current with { Span = current.Span.Union(line.Span) };
@@ -46,7 +46,7 @@ public sealed partial class PageBreakJoiner
             {
                 // "…。(3)" at a page end: the inline number opens the sub-item that the next page continues.
                 var finished = text.ToString();
-                if (TrailingInlineLabel(finished) is { } cut && !line.Text.Contains('\t') && !StartsNewUnit(line.Text))
+                if (TrailingInlineLabel(finished) is { } cut && !line.Text.Contains('\t') && !StartsNewUnit(line.Text, units[k]))
                 {
                     carried = finished[cut..].Trim();
                     finished = finished[..cut].TrimEnd();
@@ -152,24 +152,24 @@ public sealed partial class PageBreakJoiner
     [System.Text.RegularExpressions.GeneratedRegex(@"[。；;！？](?<label>\s*(?:[（(]\s*[0-9０-９]{1,3}\s*[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[①-⑳]))\s*$")]
     private static partial System.Text.RegularExpressions.Regex TrailingLabel();
 
-    private static bool ShouldContinue(string lastPiece, string next) =>
-        !lastPiece.Contains('\t') && !next.Contains('\t') && !EndsSentence(lastPiece) && !StartsNewUnit(next);
+    private static bool ShouldContinue(string lastPiece, string next, NumberedUnit? nextUnit) =>
+        !lastPiece.Contains('\t') && !next.Contains('\t') && !EndsSentence(lastPiece) && !StartsNewUnit(next, nextUnit);
 
-    public static bool ShouldJoin(string previous, string next) => ShouldJoin(previous, next, () => SiblingStyle.Undecided);
+    public static bool ShouldJoin(string previous, string next) =>
+        ShouldJoin(previous, next, NumberingRecognizer.Recognize(previous), NumberingRecognizer.Recognize(next), () => SiblingStyle.Undecided);
 
-    private static bool ShouldJoin(string previous, string next, Func<SiblingStyle> siblingStyle)
+    private static bool ShouldJoin(string previous, string next, NumberedUnit? unit, NumberedUnit? nextUnit, Func<SiblingStyle> siblingStyle)
     {
         if (previous.Length == 0 || next.Length == 0 || previous.Contains('\t') || next.Contains('\t'))
         {
             return false;
         }
 
-        if (EndsSentence(previous) || StartsNewUnit(next))
+        if (EndsSentence(previous) || StartsNewUnit(next, nextUnit))
         {
             return false;
         }
 
-        var unit = NumberingRecognizer.Recognize(previous);
         if (unit is null)
         {
             return !DateRecognizer.IsDateLine(previous) && AttachmentRecognizer.AnnexNumber(previous) is null && !IsParenthetical(previous);
@@ -258,8 +258,10 @@ public sealed partial class PageBreakJoiner
 
     private static bool ContainsSentencePunctuation(string text) => text.IndexOfAny(['。', '；', ';', '！', '？']) >= 0;
 
-    public static bool StartsNewUnit(string next) =>
-        NumberingRecognizer.Recognize(next) is not null
+    public static bool StartsNewUnit(string next) => StartsNewUnit(next, NumberingRecognizer.Recognize(next));
+
+    private static bool StartsNewUnit(string next, NumberedUnit? unit) =>
+        unit is not null
         || DateRecognizer.IsDateLine(next)
         || AttachmentRecognizer.AnnexNumber(next) is not null
         || AttachmentRecognizer.IsListStart(next)
