@@ -96,4 +96,20 @@ public class PageBreakNestingRuleTests
         Assert.Equal("(3)", Find(root, "doc/item-1/pt-2").Label);
         Assert.Equal("给予贷款贴息，最高100万元。", Find(root, "doc/item-1/pt-2").Text);
     }
+
+    [Fact]
+    public void A_table_row_that_restarts_the_numbering_after_a_page_break_does_not_carry_the_previous_group()
+    {
+        var rows = Gongbao.Parsing.Recognition.TableRecognizer.Build(new[]
+        {
+            "指标\t内容\t分值",
+            "服务质量\t1. 按时办结\t5分",
+            "\t2. 群众满意\t5分",
+            "指标\t内容\t分值",
+            "\t3. 无投诉\t5分",
+            "指标\t内容\t分值",
+            "\t1. 制度健全\t4分",
+        }.Select((l, i) => (l, i)).ToList());
+        Assert.Equal(["服务质量", "服务质量", "服务质量", ""], rows.Skip(1).Select(r => r.Cells[0]));
+    }
 }

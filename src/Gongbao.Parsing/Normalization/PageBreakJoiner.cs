@@ -142,7 +142,7 @@ public sealed partial class PageBreakJoiner
         return headings > sentences ? SiblingStyle.Headings : sentences > headings ? SiblingStyle.Sentences : SiblingStyle.Undecided;
     }
 
-    /// <summary>Where a trailing inline number ("…。(3)", "…；3.", "…。③") starts, or null.</summary>
+    /// <summary>Where a trailing inline number ("…。(3)", "…；（三）", "…。③") starts, or null.</summary>
     private static int? TrailingInlineLabel(string text)
     {
         var m = TrailingLabel().Match(text);
