@@ -39,6 +39,14 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
         var lists = new List<(AttachmentList List, Node Owner)>();
         var annexes = new List<Node>();
 
+        // Whether a numbered line follows block b anywhere later in this region.
+        var numberFollows = new bool[blocks.Count + 1];
+        for (var b = blocks.Count - 1; b >= 0; b--)
+        {
+            numberFollows[b] = numberFollows[b + 1]
+                || (b + 1 < blocks.Count && blocks[b + 1] is TextBlock { Unit: not null });
+        }
+
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
@@ -69,7 +77,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
                     stack.Add(annex);
                     break;
                 case TextBlock tb:
-                    AddText(stack, tb.Line, NextIsContent(blocks, b));
+                    AddText(stack, tb.Line, tb.Unit, NextIsContent(blocks, b), numberFollows[b]);
                     break;
             }
         }
@@ -80,17 +88,30 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
 
     private static bool NextIsContent(List<Block> blocks, int b) =>
         b + 1 < blocks.Count && blocks[b + 1] is TextBlock next
-        && NumberingRecognizer.Recognize(next.Line.Text) is not { Rank: <= 4 };
+        && next.Unit is not { Rank: <= 4 };
 
-    private void AddText(List<Node> stack, SourceLine line, bool followedByContent)
+    private void AddText(List<Node> stack, SourceLine line, NumberedUnit? unit, bool followedByContent, bool numberFollows)
     {
-        var unit = NumberingRecognizer.Recognize(line.Text);
         if (unit is null)
         {
-            // A free paragraph belongs to the nearest open container (a heading, or an item introducing
-            // what follows with "：" or no punctuation); an item that is a complete sentence is closed.
-            while (stack.Count > 1 && stack[^1].Kind is ProvisionKind.Heading or ProvisionKind.Item or ProvisionKind.SubItem
-                       or ProvisionKind.Point or ProvisionKind.Circled && !stack[^1].HeadingLike && EndsStatement(stack[^1].Text))
+            // Inside an article the legal convention holds: a paragraph after its items is the article's next
+            // 款; only a bare title item or an item introducing what follows ("…完成以下工作：") keeps it.
+            var article = stack.FindLastIndex(x => x.Kind == ProvisionKind.Article);
+            while (article > 0 && stack.Count > article + 1 && IsNumberedUnit(stack[^1])
+                   && !(stack[^1].HeadingLike && stack[^1].Text.Length == 0) && !EndsWithColon(stack[^1].Text))
+            {
+                stack.RemoveAt(stack.Count - 1);
+            }
+
+            // Elsewhere a free paragraph belongs to the nearest open container: a heading, an item titled
+            // on its own line or run-in ("工作原则。坚持…"), which holds the paragraphs after it until the
+            // next number of the same or a higher level, or an item introducing what follows with "：".
+            // After the last number of the region, paragraphs close the text: a run-in item does not hold them.
+            // An item that is a complete sentence is closed, except for the labelled lines that describe it
+            // ("责任单位：…", "(责任单位：…)", "完成时限：…").
+            var describesItem = PageBreakJoiner.IsLabelledLine(line.Text) || IsParentheticalLabel(line.Text);
+            while (!describesItem && stack.Count > 1 && IsNumberedUnit(stack[^1]) && !stack[^1].HeadingLike
+                   && !(stack[^1].RunInHeading && numberFollows) && EndsStatement(stack[^1].Text))
             {
                 stack.RemoveAt(stack.Count - 1);
             }
@@ -136,6 +157,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
         var node = AddChild(stack[^1], unit.Kind, unit.Label, unit.Number, heading, text, line.Span);
         node.Rank = unit.Rank;
         node.HeadingLike = headingLike;
+        node.RunInHeading = unit.Kind != ProvisionKind.Article && NumberingRecognizer.HasRunInHeading(text);
         if (unit.Kind == ProvisionKind.Article && text.Length > 0)
         {
             // The article's own text is its first paragraph (款): further paragraphs are para-2, para-3…
@@ -211,6 +233,14 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
 
         return text.TrimEnd()[^1] is not ('：' or ':' or '，' or ',' or '、');
     }
+
+    private static bool EndsWithColon(string text) => text.TrimEnd() is { Length: > 0 } t && t[^1] is '：' or ':';
+
+    private static bool IsParentheticalLabel(string text) =>
+        text.Length > 2 && text[0] is '(' or '（' && text[^1] is ')' or '）' && PageBreakJoiner.IsLabelledLine(text[1..]);
+
+    private static bool IsNumberedUnit(Node node) =>
+        node.Kind is ProvisionKind.Heading or ProvisionKind.Item or ProvisionKind.SubItem or ProvisionKind.Point or ProvisionKind.Circled;
 
     private static bool EndsStatement(string text)
     {
@@ -389,7 +419,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
 
             foreach (var j in _joiner.Join(pending))
             {
-                blocks.Add(new TextBlock(j));
+                blocks.Add(new TextBlock(j, NumberingRecognizer.Recognize(j.Text)));
                 all.Add(j);
             }
 
@@ -471,7 +501,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
 
     private abstract record Block;
 
-    private sealed record TextBlock(SourceLine Line) : Block;
+    private sealed record TextBlock(SourceLine Line, NumberedUnit? Unit) : Block;
 
     private sealed record TableBlock(List<SourceLine> Rows) : Block;
 
@@ -491,6 +521,9 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
         public int Rank { get; set; } = rank;
 
         public bool HeadingLike { get; set; }
+
+        /// <summary>The text opens with a run-in title: the unit holds the unnumbered paragraphs after it.</summary>
+        public bool RunInHeading { get; set; }
 
         public int Ordinal { get; init; } = 1;
 

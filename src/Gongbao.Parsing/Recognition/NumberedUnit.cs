@@ -125,6 +125,28 @@ public static partial class NumberingRecognizer
     public static bool IsHeadingLike(string text, string line) =>
         text.Length > 0 && VisualWidth(line) < 24 && text.IndexOfAny(['。', '；', ';', '，', ',', '：', ':', '、']) < 0;
 
+    /// <summary>Text ending in "：", "，" or "、": it leads into what follows rather than standing as a title.</summary>
+    public static bool EndsLeadingIntoList(string text)
+    {
+        var t = text.TrimEnd();
+        return t.Length > 0 && t[^1] is '：' or ':' or '，' or ',' or '、';
+    }
+
+    /// <summary>
+    /// A run-in heading: the text opens with a short title closed by "。" and the body follows
+    /// ("工作原则。坚持…"). Such a unit heads what comes after it, like a title on its own line.
+    /// </summary>
+    public static bool HasRunInHeading(string text)
+    {
+        var stop = text.IndexOf('。');
+        if (stop is < 2 or > 20 || stop == text.Length - 1)
+        {
+            return false;
+        }
+
+        return text.AsSpan(0, stop).IndexOfAny("，,；;：:！？!?（(") < 0;
+    }
+
     /// <summary>Printed width in CJK cells: ASCII counts half.</summary>
     public static double VisualWidth(string text)
     {

@@ -60,7 +60,7 @@ public static class TableRecognizer
             }
 
             var cells = (string[])printed.Clone();
-            if (previous is not null && previous != header)
+            if (previous is not null && previous != header && !StartsNewGroup(cells, previous))
             {
                 for (var c = 0; c < cells.Length - 1 && c < previous.Length && cells[c].Length == 0; c++)
                 {
@@ -73,6 +73,24 @@ public static class TableRecognizer
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A row with empty leading cells whose first printed cell restarts a numbering (1. after 3.) opens a new
+    /// group whose name cell was not printed (lost at a page break): carrying the previous group's name would
+    /// file it under the wrong group, so the cells stay empty.
+    /// </summary>
+    private static bool StartsNewGroup(string[] cells, string[] previous)
+    {
+        var first = Array.FindIndex(cells, c => c.Length > 0);
+        if (first <= 0 || first >= previous.Length)
+        {
+            return false;
+        }
+
+        return NumberingRecognizer.Recognize(cells[first])?.Number is { } n
+            && NumberingRecognizer.Recognize(previous[first])?.Number is { } m
+            && n <= m;
     }
 
     private static bool SameRow(string[] a, string[] b)
