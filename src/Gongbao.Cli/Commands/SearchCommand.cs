@@ -29,7 +29,7 @@ public static partial class SearchCommand
         var command = new Command("search", "Search the gazettes (Chinese full text, titles, numbers)") { query, provisions, year, issuer, kind, section, page, size, json };
         command.SetAction(parseResult =>
         {
-            using var services = SearchServices.Open(context, parseResult);
+            using var services = SearchServices.OpenReadOnly(context, parseResult);
             var results = services.Index.Search(new SearchRequest
             {
                 Query = parseResult.GetValue(query)!,
