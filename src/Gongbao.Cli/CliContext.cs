@@ -1,7 +1,5 @@
 using System.CommandLine;
 
-using Gongbao.Domain;
-using Gongbao.Parsing;
 using Gongbao.Storage;
 using Gongbao.Storage.Postgres;
 using Gongbao.Storage.Relational;
@@ -54,9 +52,6 @@ public sealed class CliContext
     /// <summary>The global <c>--store</c> option: a PostgreSQL connection; absent means SQLite in <see cref="Data"/>.</summary>
     public Option<string?> Store { get; }
 
-    /// <summary>Parses one source file; throws <see cref="GazetteFormatException"/> for unusable input.</summary>
-    public Func<string, GazetteIssue> Parse { get; init; } = path => new GazetteParser().ParseFile(path);
-
     /// <summary>Called on every store the commands open (tests use it to inject faults).</summary>
     public Action<RelationalGazetteStore>? StoreOpened { get; init; }
 
@@ -74,8 +69,12 @@ public sealed class CliContext
 
     public string DataDirectory(ParseResult parseResult) => Path.GetFullPath(parseResult.GetValue(Data) ?? DefaultDataDirectory);
 
-    /// <summary>Opens the store chosen by <c>--store</c> (PostgreSQL) or <c>--data</c> (SQLite, the default).</summary>
-    public RelationalGazetteStore OpenStore(ParseResult parseResult)
+    /// <summary>
+    /// Opens the store chosen by <c>--store</c> (PostgreSQL) or <c>--data</c> (SQLite, the default). Without
+    /// <paramref name="write"/> a SQLite store is opened read-only (works on a read-only directory, never creates
+    /// or migrates); for writing it is checked first (an empty or corrupt file is refused, exit 4).
+    /// </summary>
+    public RelationalGazetteStore OpenStore(ParseResult parseResult, bool write = false)
     {
         var server = parseResult.GetValue(Store);
         RelationalGazetteStore store;
@@ -100,9 +99,9 @@ public sealed class CliContext
             var directory = DataDirectory(parseResult);
             try
             {
-                store = SqliteGazetteStore.OpenDirectory(directory);
+                store = write ? SqliteGazetteStore.OpenDirectory(directory) : SqliteGazetteStore.OpenDirectoryReadOnly(directory);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or StoreDamagedException)
             {
                 throw new CliException(ExitCodes.StoreError, $"cannot open the store in {directory}: {ex.Message}");
             }

@@ -16,6 +16,7 @@ namespace Gongbao.Cli
         [
             DemoCommand.Create,
             IngestCommand.Create,
+            ReindexCommand.Create,
             IssuesCommand.Create,
             TocCommand.Create,
             ShowCommand.Create,

@@ -18,19 +18,17 @@ namespace Gongbao.Search;
 /// <summary>
 /// The full-text index of documents and provisions (one index, a <c>type</c> field tells them apart),
 /// kept in <c>&lt;data&gt;/index</c>. Writes are incremental per source (delete by issue, then add);
-/// reads share one <see cref="SearcherManager"/> so searches reuse an open searcher. The writer is
-/// opened on first write only, so a reading process (the web server) does not hold the write lock.
+/// reads share one <see cref="SearcherManager"/> so searches reuse an open searcher. A writer is opened
+/// per write batch only (GazetteIndex.Lifecycle.cs), so no process holds the Lucene lock between writes.
 /// </summary>
-public sealed class GazetteIndex : IDisposable
+public sealed partial class GazetteIndex : IDisposable
 {
     private static readonly string[] FacetFields = [SearchFields.Year, SearchFields.Issuer, SearchFields.Kind, SearchFields.Section];
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _indexAnalyzer;
     private readonly SearchQueryBuilder _queryBuilder;
-    private readonly object _writeLock = new();
     private readonly SearcherManager _searchers;
-    private IndexWriter? _writer;
     private long _lastRefreshTicks = Environment.TickCount64;
 
     private GazetteIndex(LuceneDirectory directory)
@@ -80,60 +78,33 @@ public sealed class GazetteIndex : IDisposable
 
     public void ReplaceIssue(string issueId, IEnumerable<IndexedWitness> witnesses)
     {
-        lock (_writeLock)
-        {
-            var w = Writer();
-            w.DeleteDocuments(new Term(SearchFields.Issue, issueId));
-            foreach (var witness in witnesses)
-            {
-                w.AddDocuments(SearchDocumentBuilder.Build(witness));
-            }
-
-            w.Commit();
-        }
-
-        _searchers.MaybeRefreshBlocking();
+        using var batch = BeginBatch();
+        batch.Replace(issueId, contentToken: null, witnesses);
+        batch.Commit();
     }
 
     public void DeleteIssue(string issueId)
     {
-        lock (_writeLock)
-        {
-            Writer().DeleteDocuments(new Term(SearchFields.Issue, issueId));
-            Writer().Commit();
-        }
-
-        _searchers.MaybeRefreshBlocking();
+        using var batch = BeginBatch();
+        batch.Delete(issueId);
+        batch.Commit();
     }
 
     /// <summary>Drops the index content and indexes <paramref name="witnesses"/> in one commit.</summary>
     public void Rebuild(IEnumerable<IndexedWitness> witnesses)
     {
-        lock (_writeLock)
-        {
-            var w = Writer();
-            w.DeleteAll();
-            foreach (var witness in witnesses)
-            {
-                w.AddDocuments(SearchDocumentBuilder.Build(witness));
-            }
-
-            w.Commit();
-        }
-
-        _searchers.MaybeRefreshBlocking();
+        using var batch = BeginBatch();
+        batch.Clear();
+        batch.Add(witnesses);
+        batch.Commit();
     }
 
     /// <summary>Merges segments down to one (after a bulk build; makes the index smaller and faster).</summary>
     public void Optimize()
     {
-        lock (_writeLock)
-        {
-            Writer().ForceMerge(1);
-            Writer().Commit();
-        }
-
-        _searchers.MaybeRefreshBlocking();
+        using var batch = BeginBatch();
+        batch.MergeSegments();
+        batch.Commit();
     }
 
     /// <summary>Number of Lucene documents (document and provision entries, all witnesses).</summary>
@@ -307,17 +278,6 @@ public sealed class GazetteIndex : IDisposable
         }
     }
 
-    private IndexWriter Writer()
-    {
-        if (_writer is null)
-        {
-            _writer = new IndexWriter(_directory, NewConfig(OpenMode.CREATE_OR_APPEND));
-            _writer.SetCommitData(CommitData);
-        }
-
-        return _writer;
-    }
-
     private IndexWriterConfig NewConfig(OpenMode mode) => new(ChineseAnalyzer.Version, _indexAnalyzer)
     {
         OpenMode = mode,
@@ -327,12 +287,7 @@ public sealed class GazetteIndex : IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
-        lock (_writeLock)
-        {
-            _writer?.Dispose();
-            _writer = null;
-        }
-
+        _batchGate.Dispose();
         _directory.Dispose();
     }
 }

@@ -10,7 +10,21 @@ public enum IngestOutcome
     Unchanged,
 }
 
-public sealed record IngestResult(string IssueId, IngestOutcome Outcome, int Documents, int Provisions);
+public sealed record IngestResult(string IssueId, IngestOutcome Outcome, int Documents, int Provisions)
+{
+    /// <summary>The stored version of the source after this ingest (1 for the first; 0 when the store keeps no history).</summary>
+    public int Version { get; init; }
+}
+
+/// <summary>What the store holds for a source now: its bytes' hash and version (the index records the same to detect staleness).</summary>
+public sealed record SourceState(string Id, string Sha256, int Version, int DocumentCount)
+{
+    /// <summary>Changes whenever the stored content of the source changes, including a forced re-parse of the same bytes.</summary>
+    public string ContentToken => $"{Sha256.ToLowerInvariant()}#{Version}";
+}
+
+/// <summary>One stored version of a source (newest has the highest number).</summary>
+public sealed record SourceVersion(string IssueId, int Version, string Sha256, string SourceFile, DateTimeOffset IngestedAt, int Documents, int TextLength);
 
 public sealed record IssueSummary(
     string Id,
@@ -21,7 +35,17 @@ public sealed record IssueSummary(
     DateOnly? PublicationDate,
     string SourceFile,
     int DocumentCount,
-    int WarningCount);
+    int WarningCount)
+{
+    /// <summary>Error-severity diagnostics stored with the source: it was stored, but parts of it may be missing.</summary>
+    public int ErrorCount { get; init; }
+
+    /// <summary>The error messages when <see cref="ErrorCount"/> is above 0 (one per line), else null.</summary>
+    public string? Errors { get; init; }
+
+    /// <summary>True when the parser reported errors: the source is stored but incomplete.</summary>
+    public bool Incomplete => ErrorCount > 0;
+}
 
 /// <summary>A document together with the source (issue) it was printed in.</summary>
 public sealed record DocumentWitness(string IssueId, GazetteDocument Document);
@@ -64,4 +88,20 @@ public interface IGazetteStore : IDisposable
 
     /// <summary>All stored documents (top-level), each with its source, for indexing.</summary>
     IEnumerable<DocumentWitness> AllDocuments();
+
+    /// <summary>As <see cref="Ingest(GazetteIssue, bool)"/>, keeping <paramref name="sourceText"/> (the decoded input) in the source's history.</summary>
+    IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText) => Ingest(issue, force);
+
+    /// <summary>Hash, version and size of every stored source (what reconciling the index compares).</summary>
+    IReadOnlyList<SourceState> SourceStates() =>
+        ListIssues().Select(i => new SourceState(i.Id, GetIssue(i.Id)?.SourceSha256 ?? "", 0, i.DocumentCount)).ToList();
+
+    /// <summary>The state of one stored source, or null.</summary>
+    SourceState? FindSourceState(string issueId) => SourceStates().FirstOrDefault(s => s.Id == issueId);
+
+    /// <summary>Every stored version of the source, oldest first (empty when unknown or no history is kept).</summary>
+    IReadOnlyList<SourceVersion> Versions(string issueId) => [];
+
+    /// <summary>The text of one stored version, or null.</summary>
+    string? VersionText(string issueId, int version) => null;
 }

@@ -1,3 +1,4 @@
+using Gongbao.Application.Export;
 using Gongbao.Citations;
 using Gongbao.Domain;
 using Gongbao.Search;
@@ -47,21 +48,45 @@ internal static class ApiEndpoints
 
             var all = g.Store.ListIssues();
             var (p, size) = Paging(page, pageSize, 50);
-            return TypedResults.Ok(new PagedList<IssueSummary>(all.Count, p, size, all.Skip((p - 1) * size).Take(size).ToList()));
-        }).WithSummary("Stored sources (gazette issues and standalone texts), paged");
+            // The file name only: where the server's files live is not the client's business.
+            return TypedResults.Ok(new PagedList<IssueSummary>(all.Count, p, size,
+                all.Skip((p - 1) * size).Take(size).Select(i => i with { SourceFile = Path.GetFileName(i.SourceFile) }).ToList()));
+        }).WithSummary("Stored sources (gazette issues and standalone texts), paged; incomplete ones carry their parser errors");
+
+        api.MapGet("/issues/{id}/versions", (GongbaoServices g, string id) =>
+        {
+            var versions = g.Store.Versions(id);
+            return versions.Count == 0 && g.Store.FindSourceState(id) is null
+                ? NotFound($"No issue '{id}'. List them at /api/issues.")
+                : Results.Ok(versions.Select(v => v with { SourceFile = Path.GetFileName(v.SourceFile) }).ToList());
+        }).WithSummary("Every stored version of a source (hash, time, size), oldest first");
+
+        api.MapGet("/issues/{id}/versions/{version:int}", (GongbaoServices g, string id, int version) =>
+            g.Store.VersionText(id, version) is { } text
+                ? Results.Text(text, "text/plain; charset=utf-8")
+                : NotFound($"No version {version} of '{id}'. List them at /api/issues/{id}/versions."))
+            .WithSummary("The text of one stored version of a source");
 
         api.MapGet("/issues/{id}", (GongbaoServices g, string id) =>
             g.Store.GetIssue(id) is { } issue ? Results.Ok(ToView(issue)) : NotFound($"No issue '{id}'. List them at /api/issues."))
             .WithSummary("One source with its bilingual table of contents");
 
-        api.MapGet("/documents/{**path}", (GongbaoServices g, string path, string? source, bool? ignoreWidth) =>
+        api.MapGet("/documents/{**path}", async (GongbaoServices g, ServerOptions limits, HttpContext http, string path, string? source, bool? ignoreWidth, string? format) =>
         {
             var decoded = Uri.UnescapeDataString(path).Trim('/');
             var diffAt = decoded.IndexOf("/diff/", StringComparison.Ordinal);
-            return diffAt >= 0
-                ? Diff(g, decoded[..diffAt], decoded[(diffAt + 6)..], source, ignoreWidth ?? false)
-                : Document(g, decoded, source);
-        }).WithSummary("A document by ID or number (京规自发〔2024〕122号); …/{id}/diff/{source} compares two witnesses");
+            if (diffAt >= 0)
+            {
+                return await Diff(g, limits, decoded[..diffAt], decoded[(diffAt + 6)..], source, ignoreWidth ?? false, http.RequestAborted);
+            }
+
+            return format switch
+            {
+                null or "" or "view" => Document(g, decoded, source),
+                "json" or "akn" => Export(g, decoded, source, format),
+                _ => BadRequest($"format must be 'json' or 'akn' (Akoma Ntoso XML), not '{format}'."),
+            };
+        }).WithSummary("A document by ID or number (京规自发〔2024〕122号); ?format=json|akn exports it; …/{id}/diff/{source} compares two witnesses");
 
         api.MapGet("/provisions/{**id}", (GongbaoServices g, string id, string? source) =>
         {
@@ -169,7 +194,47 @@ internal static class ApiEndpoints
         return Results.Ok(new DocumentView(w.IssueId, witnesses.Select(x => x.IssueId).ToList(), w.Document, refs));
     }
 
-    private static IResult Diff(GongbaoServices g, string id, string other, string? source, bool ignoreWidth)
+    private static IResult Export(GongbaoServices g, string id, string? source, string format)
+    {
+        var witnesses = g.Store.FindDocument(id);
+        var w = source is null ? witnesses.FirstOrDefault() : witnesses.FirstOrDefault(x => x.IssueId == source);
+        if (w is null)
+        {
+            return NotFound($"No document '{id}'{(source is null ? "" : $" in source '{source}'")}.");
+        }
+
+        if (format == "json")
+        {
+            return Results.Text(JsonDocumentExporter.Document(w.IssueId, w.Document), "application/json; charset=utf-8");
+        }
+
+        var published = g.Store.ListIssues().FirstOrDefault(i => i.Id == w.IssueId)?.PublicationDate;
+        var xml = AkomaNtosoExporter.Export(w.IssueId, w.Document, published);
+        return Results.Text(xml.Declaration + "\n" + xml, "application/akn+xml; charset=utf-8");
+    }
+
+    private static SemaphoreSlim? _expensive;
+
+    private static async Task<IResult> Diff(GongbaoServices g, ServerOptions limits, string id, string other, string? source, bool ignoreWidth, CancellationToken cancellation)
+    {
+        var gate = LazyInitializer.EnsureInitialized(ref _expensive, () => new SemaphoreSlim(limits.MaxConcurrentExpensive));
+        if (!await gate.WaitAsync(TimeSpan.FromSeconds(2), cancellation))
+        {
+            return Results.Problem(title: "Busy", detail: $"{limits.MaxConcurrentExpensive} comparisons are already running; retry shortly.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        try
+        {
+            return DiffWitnesses(g, limits, id, other, source, ignoreWidth);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static IResult DiffWitnesses(GongbaoServices g, ServerOptions limits, string id, string other, string? source, bool ignoreWidth)
     {
         var witnesses = g.Store.FindDocument(id);
         if (witnesses.Count == 0)
@@ -189,6 +254,14 @@ internal static class ApiEndpoints
             return source is null
                 ? BadRequest($"Document '{id}' has only one witness ({other}); there is nothing to compare.")
                 : NotFound($"Document '{id}' has no witness in source '{source}'.");
+        }
+
+        var longest = Math.Max(older.Document.Text.Length, newer.Document.Text.Length);
+        if (longest > limits.MaxDiffCharacters)
+        {
+            return Results.Problem(title: "Too large to compare",
+                detail: $"A witness of '{id}' has {longest:N0} characters; comparisons are limited to {limits.MaxDiffCharacters:N0} (Gongbao:MaxDiffCharacters).",
+                statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         return Results.Ok(WitnessComparison.Compare(older, newer, ignoreWidth: ignoreWidth));

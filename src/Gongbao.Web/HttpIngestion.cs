@@ -7,18 +7,27 @@ using Gongbao.Storage;
 
 namespace Gongbao.Web;
 
-/// <summary>What <c>POST /api/ingest</c> did: the stored source, its counts and the parser's diagnostics.</summary>
-public sealed record IngestResponse(string IssueId, IngestOutcome Outcome, int Documents, int Provisions, string Source, IReadOnlyList<string> Diagnostics);
+/// <summary>
+/// What <c>POST /api/ingest</c> did: the stored source, its counts, its version and the parser's diagnostics.
+/// <c>Index</c> is <c>updated</c>, <c>unchanged</c> or <c>pending</c> (stored, but the search index could not be
+/// updated yet; it is repaired by the next reconcile); <c>Incomplete</c> means the parser reported errors.
+/// </summary>
+public sealed record IngestResponse(
+    string IssueId, IngestOutcome Outcome, int Documents, int Provisions, string Source, IReadOnlyList<string> Diagnostics,
+    int Version, string Index, bool Incomplete, string? Warning);
 
 /// <summary>
-/// Ingest over HTTP, as <c>gongbao ingest</c> does it: parse, store in one transaction (a failure changes
-/// nothing), then bring the search index and the citation resolver up to date. Ingests are serialised.
+/// Ingest over HTTP through the application's <see cref="IngestService"/>, as <c>gongbao ingest</c> does it.
+/// Each request holds the data directory's writer lock while it writes (waiting a little for a CLI
+/// ingest beside the server), reconciles the index first, then stores and indexes the source.
 /// </summary>
 public sealed class HttpIngestion(GongbaoServices services, ServerOptions options)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly GazetteParser _parser = new();
+    private readonly IngestService _ingest = new(services);
     private readonly byte[]? _tokenHash = options.IngestToken is { } t ? SHA256.HashData(Encoding.UTF8.GetBytes(t)) : null;
+
+    /// <summary>How long a request waits for another writer (a CLI ingest) to finish before answering 503.</summary>
+    public static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(20);
 
     public bool Enabled => _tokenHash is not null;
 
@@ -29,32 +38,25 @@ public sealed class HttpIngestion(GongbaoServices services, ServerOptions option
     public bool TokenMatches(string presented) =>
         _tokenHash is not null && CryptographicOperations.FixedTimeEquals(_tokenHash, SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
 
-    /// <summary>Throws <see cref="GazetteFormatException"/> for unusable input; the store is then unchanged.</summary>
-    public async Task<IngestResponse> Ingest(byte[] bytes, string sourceName, bool force, CancellationToken cancellation)
-    {
-        await _gate.WaitAsync(cancellation);
-        try
+    /// <summary>Stores and indexes one upload; a refused source comes back with its reason and the store unchanged.</summary>
+    public Task<SourceIngestResult> Ingest(byte[] bytes, string? sourceName, bool force, CancellationToken cancellation) =>
+        Task.Run(() =>
         {
-            var store = services.Store;
-            var issue = _parser.ParseBytes(bytes, sourceName);
-
-            // Last point at which a timed-out request is abandoned: once stored, the index must follow.
+            using var held = services.WriterLock.TryAcquire(WriterWait, cancellation: cancellation)
+                ?? throw new IngestRequestException(503,
+                    "Nothing was stored: another gongbao process is writing to this data directory; retry when it has finished.");
             cancellation.ThrowIfCancellationRequested();
-            var result = store.Ingest(issue, force);
-            if (result.Outcome != IngestOutcome.Unchanged && store.GetIssue(result.IssueId) is { } storedIssue)
+            try
             {
-                services.Index.IndexIssue(storedIssue);
-                services.Resolver.Invalidate();
+                services.ReconcileIndex();
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                // The ingest below still stores the source and reports the index as pending.
             }
 
-            return new IngestResponse(result.IssueId, result.Outcome, result.Documents, result.Provisions, sourceName,
-                issue.Diagnostics.Select(d => d.ToString()).ToList());
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+            return _ingest.IngestBytes(bytes, sourceName, force, cancellation);
+        }, cancellation);
 
     /// <summary>Reads <paramref name="name"/> from the ingest inbox (see <see cref="IngestInbox.Resolve"/>).</summary>
     public string ResolveInboxFile(string name) =>

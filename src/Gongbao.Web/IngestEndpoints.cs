@@ -18,8 +18,6 @@ namespace Gongbao.Web;
 /// </summary>
 internal static class IngestEndpoints
 {
-    private const string DefaultName = "upload.txt";
-
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ingest", Ingest)
@@ -51,7 +49,7 @@ internal static class IngestEndpoints
         try
         {
             byte[] bytes;
-            string source;
+            string? source;
             if (file is not null)
             {
                 if (HasBody(http.Request))
@@ -68,12 +66,14 @@ internal static class IngestEndpoints
 
                 try
                 {
-                    bytes = await File.ReadAllBytesAsync(path, http.RequestAborted);
+                    // Opened without blocking: a FIFO or device in the inbox is refused instead of hanging this request.
+                    bytes = SourceFiles.Read(path, options.MaxIngestBytes);
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                catch (SourceFileException ex)
                 {
                     throw new IngestRequestException(400, $"Cannot read '{file}' in the ingest inbox: {ex.Message}");
                 }
+
                 source = file;
             }
             else
@@ -87,20 +87,36 @@ internal static class IngestEndpoints
                 }
             }
 
-            IngestResponse result;
-            try
+            var result = await ingestion.Ingest(bytes, source, force ?? false, http.RequestAborted);
+            switch (result.Refusal)
             {
-                result = await ingestion.Ingest(bytes, source, force ?? false, http.RequestAborted);
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException)
-            {
-                // The store's transaction rolled back: the source is not stored and the index was not touched.
-                return Problem(StatusCodes.Status500InternalServerError, "Store error", $"Nothing was stored: the store failed while writing the source: {ex.Message}");
+                case IngestRefusal.Unparseable:
+                    return Results.Problem(
+                        title: "Unusable gazette text",
+                        detail: $"Nothing was stored: {result.Error}",
+                        statusCode: StatusCodes.Status422UnprocessableEntity,
+                        extensions: new Dictionary<string, object?> { ["diagnostics"] = result.Diagnostics.ToArray() });
+                case IngestRefusal.NotAGazette:
+                    return Problem(StatusCodes.Status422UnprocessableEntity, "Not a gazette", $"Nothing was stored: {result.Error}");
+                case IngestRefusal.ReplaceNeedsForce:
+                    return Problem(StatusCodes.Status409Conflict, "Replace needs force", $"Nothing was stored: {result.Error}");
+                case IngestRefusal.Unreadable:
+                    return Problem(StatusCodes.Status400BadRequest, "Bad request", $"Nothing was stored: {result.Error}");
+                case IngestRefusal.StoreFailed:
+                    // The store's transaction rolled back: the source is not stored and the index was not touched.
+                    return Problem(StatusCodes.Status500InternalServerError, "Store error", $"Nothing was stored: the store failed while writing the source: {result.Error}");
             }
 
-            return result.Outcome == IngestOutcome.Added
-                ? TypedResults.Created($"/api/issues/{Uri.EscapeDataString(result.IssueId)}", result)
-                : TypedResults.Ok(result);
+            var stored = result.Stored!;
+            var response = new IngestResponse(stored.IssueId, stored.Outcome, stored.Documents, stored.Provisions, result.Source,
+                result.Diagnostics.Select(d => d.ToString()).ToList(), stored.Version,
+                stored.Outcome == IngestOutcome.Unchanged ? "unchanged" : result.IndexPending ? "pending" : "updated", result.Incomplete,
+                result.IndexPending
+                    ? $"Stored; the search index update is pending ({result.IndexProblem}) and will be repaired on the next ingest or restart."
+                    : result.Incomplete ? "Stored, but the parser reported errors: parts of the source may be missing (see diagnostics)." : null);
+            return stored.Outcome == IngestOutcome.Added
+                ? TypedResults.Created($"/api/issues/{Uri.EscapeDataString(stored.IssueId)}", response)
+                : TypedResults.Ok(response);
         }
         catch (IngestRequestException ex)
         {
@@ -108,29 +124,25 @@ internal static class IngestEndpoints
             {
                 StatusCodes.Status404NotFound => "Not found",
                 StatusCodes.Status413PayloadTooLarge => "Too large",
+                StatusCodes.Status503ServiceUnavailable => "Writer busy",
                 StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
                 _ => "Bad request",
             }, ex.Message);
-        }
-        catch (GazetteFormatException ex)
-        {
-            return Results.Problem(
-                title: "Unusable gazette text",
-                detail: $"Nothing was stored: {ex.Diagnostic}",
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                extensions: new Dictionary<string, object?> { ["diagnostics"] = new[] { ex.Diagnostic } });
         }
     }
 
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The upload's name serves only as a label (diagnostics, the stored source file name, standalone IDs).</summary>
-    private static string Label(string? name)
+    /// <summary>
+    /// The upload's name serves only as a label (diagnostics, the stored source file name, standalone IDs).
+    /// Without one, the ingest service derives a name from the content, so two unlabelled uploads never share an ID.
+    /// </summary>
+    private static string? Label(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return DefaultName;
+            return null;
         }
 
         if (name.Length > IngestInbox.MaxNameLength || name.Any(char.IsControl) || name.IndexOfAny(['/', '\\', ':']) >= 0 || name is "." or "..")

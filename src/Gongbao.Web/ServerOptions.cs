@@ -26,6 +26,12 @@ public sealed class ServerOptions
     /// <summary>Longest search or citation query (<c>q</c>, <c>context</c>), in characters.</summary>
     public int MaxQueryLength { get; set; } = 200;
 
+    /// <summary>Longest witness text (characters) a diff compares: the comparison's cost grows with the product of the lengths.</summary>
+    public int MaxDiffCharacters { get; set; } = 200_000;
+
+    /// <summary>Expensive requests (diffs) running at once; more wait briefly, then get 503.</summary>
+    public int MaxConcurrentExpensive { get; set; } = 2;
+
     /// <summary>Highest page number of a paged listing or search (deep paging costs work per page skipped).</summary>
     public int MaxPage { get; set; } = 1000;
 

@@ -75,7 +75,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void A_50_MB_file_is_ingested_in_bounded_time()
+    public void A_50_MB_file_of_unstructured_text_is_refused_in_bounded_time()
     {
         var line = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("本段文字没有任何结构，用于检验超大文件的处理能力。", 3)) + "\n");
         var path = Path.Combine(_cli.InputDirectory, "huge.txt");
@@ -90,10 +90,12 @@ public sealed class BadInputTests : IDisposable
         var watch = Stopwatch.StartNew();
         var run = _cli.Run("ingest", path);
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("added     standalone-huge", run.Out);
+        // Issue 10: text with no masthead, no contents and no document header is not a gazette; it used to be
+        // stored as a "standalone" document. It is refused (exit 1), in bounded time, and the store is unchanged.
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("not a gazette", run.Err);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"50 MB took {watch.Elapsed}");
-        Assert.Equal(2, _cli.Snapshot().Counts.Sources);
+        Assert.Equal(1, _cli.Snapshot().Counts.Sources);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 
-using Gongbao.Cli.Export;
+using Gongbao.Application.Export;
 using Gongbao.Parsing;
 
 namespace Gongbao.Cli.Tests;
@@ -46,7 +46,14 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("jingguizifa-2024-122/art-16", _cli.Run("search", "--provisions", "熔断机制").Out);
 
         var v2 = _cli.Input("issue.txt", System.Text.Encoding.UTF8.GetBytes(original.Replace("评价等级熔断机制", "评价等级一票否决", StringComparison.Ordinal)));
-        var replaced = _cli.Run("ingest", v2);
+
+        // A different text under a stored ID is never replaced silently (issue 10): it needs --force.
+        var refused = _cli.Run("ingest", v2);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--force", refused.Err);
+        Assert.Contains("jingguizifa-2024-122/art-16", _cli.Run("search", "--provisions", "熔断机制").Out);
+
+        var replaced = _cli.Run("ingest", "--force", v2);
         Assert.Equal(0, replaced.ExitCode);
         Assert.StartsWith("replaced  beijing-2024-31", replaced.Out);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 
+using Gongbao.Application;
 using Gongbao.Cli.Load;
 using Gongbao.Parsing;
 using Gongbao.Search;

@@ -41,7 +41,7 @@ public abstract class GazetteStoreContractTests : IDisposable
     {
         var issue = HandBuiltIssues.Issue();
         var result = Store.Ingest(issue);
-        Assert.Equal(new IngestResult("beijing-2024-31", IngestOutcome.Added, 2, 18), result);
+        Assert.Equal(new IngestResult("beijing-2024-31", IngestOutcome.Added, 2, 18) { Version = 1 }, result);
 
         var back = Reopen().GetIssue("beijing-2024-31");
         Assert.NotNull(back);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 
+using Gongbao.Application;
 using Gongbao.Cli.Ingestion;
 using Gongbao.Parsing;
 using Gongbao.Storage;
@@ -25,33 +26,23 @@ public static class DemoCommand
         var command = new Command("demo", "Ingest the sample gazettes, index them and serve the web reader (--no-serve: ingest only)") { gazettes, force, noServe, url };
         command.SetAction(parseResult =>
         {
-            var store = context.OpenStore(parseResult);
-            IReadOnlyList<FileOutcome> outcomes;
-            try
-            {
-                outcomes = IngestSamples(context, store, parseResult.GetValue(gazettes), parseResult.GetValue(force));
-                PrintSummary(context, store, outcomes, context.DataDirectory(parseResult));
-            }
-            catch
-            {
-                store.Dispose();
-                throw;
-            }
-
-            // Indexing (incremental: only sources the index lacks) and serving take over the store.
-            using var services = SearchServices.Open(context, parseResult, store);
+            // The same ingest path as 'gongbao ingest': store, index (with --force too) and caches in one session.
+            using var services = SearchServices.OpenWritable(context, parseResult);
+            var outcomes = IngestSamples(context, new IngestService(services.Services), parseResult.GetValue(gazettes), parseResult.GetValue(force));
+            PrintSummary(context, services.Store, outcomes, context.DataDirectory(parseResult));
+            services.ReleaseWriterLock();
             if (!parseResult.GetValue(noServe))
             {
                 ServeCommand.Serve(context, services, parseResult.GetValue(url)!);
             }
 
-            return outcomes.Any(o => o.Failed) ? ExitCodes.InputFailed : ExitCodes.Success;
+            return IngestReportView.ExitCode(outcomes);
         });
         return command;
     }
 
     /// <summary>Locates the sample folder and ingests its files, reporting each outcome.</summary>
-    public static IReadOnlyList<FileOutcome> IngestSamples(CliContext context, IGazetteStore store, string? folder, bool force)
+    public static IReadOnlyList<SourceIngestResult> IngestSamples(CliContext context, IngestService ingest, string? folder, bool force)
     {
         var directory = folder ?? SampleGazettes.TryLocate()
             ?? throw new CliException(ExitCodes.InputFailed,
@@ -61,17 +52,17 @@ public static class DemoCommand
             throw new CliException(ExitCodes.InputFailed, $"{directory}: no such directory");
         }
 
-        var files = SourceIngestion.ExpandInputs([directory]);
-        if (files.Count == 0)
+        var inputs = SourceFiles.ExpandInputs([directory]);
+        if (inputs.Files.Count == 0)
         {
             throw new CliException(ExitCodes.InputFailed, $"{directory}: no *.txt gazette files");
         }
 
-        context.Console.MarkupLine($"Ingesting {files.Count} files from [bold]{Markup.Escape(directory)}[/]");
-        return IngestReportView.Run(context, new SourceIngestion(store, context.Parse), files, force);
+        context.Console.MarkupLine($"Ingesting {inputs.Files.Count} files from [bold]{Markup.Escape(directory)}[/]");
+        return IngestReportView.Run(context, ingest, inputs, force);
     }
 
-    public static void PrintSummary(CliContext context, IGazetteStore store, IReadOnlyList<FileOutcome> outcomes, string dataDirectory)
+    public static void PrintSummary(CliContext context, IGazetteStore store, IReadOnlyList<SourceIngestResult> outcomes, string dataDirectory)
     {
         var table = new Table { Title = new TableTitle("Stored sources") }
             .AddColumn(new TableColumn("Source").NoWrap()).AddColumns("Kind", "Published", "Documents", "Warnings").AddColumn(new TableColumn("File").NoWrap());

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 
-using Gongbao.Cli.Export;
+using Gongbao.Application.Export;
 using Gongbao.Cli.Rendering;
 
 namespace Gongbao.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 
+using Gongbao.Application;
 using Gongbao.Cli.Ingestion;
-using Gongbao.Storage;
 
 using Spectre.Console;
 
@@ -16,53 +16,38 @@ public static class IngestCommand
             Description = "Gazette files, or directories whose *.txt files are ingested",
             Arity = ArgumentArity.OneOrMore,
         };
-        var force = new Option<bool>("--force") { Description = "Re-parse and replace sources even when their bytes are already stored" };
-        var command = new Command("ingest", "Parse gazette files and store them, one transaction per file (a failed file changes nothing)")
+        var force = new Option<bool>("--force")
+        {
+            Description = "Replace a stored source by a different text under the same ID (the old text stays in its history), or re-parse unchanged bytes",
+        };
+        var command = new Command("ingest", "Parse gazette files and store them, one transaction per file (a failed file changes nothing), then index them in one commit")
         {
             paths,
             force,
         };
         command.SetAction(parseResult =>
         {
-            var files = SourceIngestion.ExpandInputs(parseResult.GetValue(paths) ?? []);
-            if (files.Count == 0)
+            var inputs = SourceFiles.ExpandInputs(parseResult.GetValue(paths) ?? []);
+            if (inputs.Files.Count == 0)
             {
+                foreach (var skipped in inputs.Skipped)
+                {
+                    context.Error.WriteLine($"gongbao: skipped {skipped}");
+                }
+
                 context.Fail("no *.txt files found in the given directories");
                 return ExitCodes.InputFailed;
             }
 
-            var store = context.OpenStore(parseResult);
-            IReadOnlyList<FileOutcome> outcomes;
-            try
-            {
-                outcomes = IngestReportView.Run(context, new SourceIngestion(store, context.Parse), files, parseResult.GetValue(force));
-            }
-            catch
-            {
-                store.Dispose();
-                throw;
-            }
-
-            // Keep the search index in step: opening it adds new sources and drops removed ones;
-            // a replaced source is re-indexed here, since its ID is already in the index.
-            using (var services = SearchServices.Open(context, parseResult, store))
-            {
-                foreach (var replaced in outcomes.Where(o => o.Result?.Outcome == IngestOutcome.Replaced))
-                {
-                    if (store.GetIssue(replaced.Result!.IssueId) is { } issue)
-                    {
-                        services.Index.IndexIssue(issue);
-                    }
-                }
-            }
-
+            using var services = SearchServices.OpenWritable(context, parseResult);
+            var outcomes = IngestReportView.Run(context, new IngestService(services.Services), inputs, parseResult.GetValue(force));
             var failed = outcomes.Count(o => o.Failed);
             if (outcomes.Count > 1)
             {
                 context.Console.MarkupLine($"{outcomes.Count - failed} of {outcomes.Count} files stored" + (failed > 0 ? $", [red]{failed} failed[/]" : ""));
             }
 
-            return failed > 0 ? ExitCodes.InputFailed : ExitCodes.Success;
+            return IngestReportView.ExitCode(outcomes);
         });
         return command;
     }

@@ -60,7 +60,7 @@ public static class LoadTestCommand
 
     private static LoadReport RunInProcess(CliContext context, ParseResult parseResult, LoadOptions options)
     {
-        using var services = SearchServices.Open(context, parseResult);
+        using var services = SearchServices.OpenReadOnly(context, parseResult);
         if (services.Store.Counts().Sources == 0)
         {
             throw new CliException(ExitCodes.NotFound, $"the store in {CliContext.Describe(services.Store)} is empty: run 'gongbao demo' or 'gongbao ingest <files>' first");

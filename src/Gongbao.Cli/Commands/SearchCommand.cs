@@ -29,7 +29,12 @@ public static partial class SearchCommand
         var command = new Command("search", "Search the gazettes (Chinese full text, titles, numbers)") { query, provisions, year, issuer, kind, section, page, size, json };
         command.SetAction(parseResult =>
         {
-            using var services = SearchServices.Open(context, parseResult);
+            if (string.IsNullOrWhiteSpace(parseResult.GetValue(query)))
+            {
+                throw new CliException(ExitCodes.Usage, "the search query is empty: give words, a \"phrase\" or a document number");
+            }
+
+            using var services = SearchServices.OpenReadOnly(context, parseResult);
             var results = services.Index.Search(new SearchRequest
             {
                 Query = parseResult.GetValue(query)!,

@@ -32,8 +32,12 @@ public static class ServeCommand
         };
         command.SetAction(parseResult =>
         {
-            using var services = SearchServices.Open(context, parseResult);
+            // A server that can ingest is a writer: it repairs the index on start, then takes the writer lock per
+            // ingest request only, so 'gongbao ingest' can run beside it. A read-only server writes nothing.
             var file = parseResult.GetValue(tokenFile);
+            var writes = file is { Length: > 0 } || Environment.GetEnvironmentVariable("GONGBAO__INGESTTOKEN") is { Length: > 0 };
+            using var services = writes ? SearchServices.OpenWritable(context, parseResult) : SearchServices.OpenReadOnly(context, parseResult);
+            services.ReleaseWriterLock();
             var directory = parseResult.GetValue(inbox);
             Serve(context, services, parseResult.GetValue(url)!, options =>
             {

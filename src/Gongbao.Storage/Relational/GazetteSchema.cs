@@ -152,6 +152,23 @@ public static class GazetteSchema
             )
             """,
         ]),
+        new(2, "source versions: every stored version of a source with its text",
+        [
+            // No foreign key: the history of a source outlives its current rows.
+            """
+            CREATE TABLE source_versions (
+                source_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                source_file TEXT NOT NULL,
+                ingested_at TEXT NOT NULL,
+                documents INTEGER NOT NULL,
+                text_length INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                PRIMARY KEY (source_id, version)
+            )
+            """,
+        ]),
     ];
 
     /// <summary>Tables holding a source's rows, children before parents (the delete order on replace).</summary>

@@ -35,7 +35,14 @@ public abstract class RelationalGazetteStore : IGazetteStore
 
     public IngestResult Ingest(GazetteIssue issue) => Ingest(issue, force: false);
 
-    public IngestResult Ingest(GazetteIssue issue, bool force)
+    public IngestResult Ingest(GazetteIssue issue, bool force) => Ingest(issue, force, sourceText: null);
+
+    /// <summary>
+    /// Stores the issue and, in the same transaction, a new row of its history (hash, time, text). When a
+    /// source stored before the history existed is replaced, its current text is kept as a version first,
+    /// so no replace loses what was there.
+    /// </summary>
+    public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText)
     {
         ArgumentNullException.ThrowIfNull(issue);
         lock (_gate)
@@ -55,8 +62,18 @@ public abstract class RelationalGazetteStore : IGazetteStore
                 return new IngestResult(issue.Id, IngestOutcome.Unchanged, documents, issue.Documents.Sum(d => CountProvisions(d)));
             }
 
+            var version = LatestVersion(tx, issue.Id);
             if (storedSha is not null)
             {
+                if (version is null || !string.Equals(version.Value.Sha256, storedSha, StringComparison.OrdinalIgnoreCase))
+                {
+                    // Stored before versions were kept: keep the current text as a version before replacing it.
+                    var (file, texts) = CurrentText(tx, issue.Id);
+                    var number = (version?.Number ?? 0) + 1;
+                    InsertVersion(tx, issue.Id, number, storedSha, file, texts.Count, string.Join("\n", texts));
+                    version = (number, storedSha);
+                }
+
                 foreach (var table in GazetteSchema.SourceTables)
                 {
                     using var delete = GazetteRowReader.Command(Connection,
@@ -73,8 +90,122 @@ public abstract class RelationalGazetteStore : IGazetteStore
                 provisions = writer.ProvisionCount;
             }
 
+            var newVersion = (version?.Number ?? 0) + 1;
+            InsertVersion(tx, issue.Id, newVersion, issue.SourceSha256, issue.SourceFile, documents, sourceText ?? DocumentText(issue));
             tx.Commit();
-            return new IngestResult(issue.Id, storedSha is null ? IngestOutcome.Added : IngestOutcome.Replaced, documents, provisions);
+            return new IngestResult(issue.Id, storedSha is null ? IngestOutcome.Added : IngestOutcome.Replaced, documents, provisions) { Version = newVersion };
+        }
+    }
+
+    private static string DocumentText(GazetteIssue issue) => string.Join("\n", issue.Documents.Select(d => d.Text));
+
+    private (string File, List<string> Texts) CurrentText(DbTransaction tx, string issueId)
+    {
+        string file;
+        using (var cmd = GazetteRowReader.Command(Connection, "SELECT source_file FROM sources WHERE id = @id", ("@id", issueId)))
+        {
+            cmd.Transaction = tx;
+            file = cmd.ExecuteScalar() as string ?? "";
+        }
+
+        var texts = new List<string>();
+        using (var cmd = GazetteRowReader.Command(Connection, "SELECT text FROM documents WHERE source_id = @id AND parent_seq IS NULL ORDER BY seq", ("@id", issueId)))
+        {
+            cmd.Transaction = tx;
+            using var r = new RowReader(cmd.ExecuteReader());
+            while (r.Read())
+            {
+                texts.Add(r.Str("text"));
+            }
+        }
+
+        return (file, texts);
+    }
+
+    private (int Number, string Sha256)? LatestVersion(DbTransaction tx, string issueId)
+    {
+        using var cmd = GazetteRowReader.Command(Connection,
+            "SELECT version, sha256 FROM source_versions WHERE source_id = @id ORDER BY version DESC LIMIT 1", ("@id", issueId));
+        cmd.Transaction = tx;
+        using var r = new RowReader(cmd.ExecuteReader());
+        return r.Read() ? (r.Int("version"), r.Str("sha256")) : null;
+    }
+
+    private void InsertVersion(DbTransaction tx, string issueId, int version, string sha256, string sourceFile, int documents, string text)
+    {
+        using var cmd = GazetteRowReader.Command(Connection, """
+            INSERT INTO source_versions (source_id, version, sha256, source_file, ingested_at, documents, text_length, text)
+            VALUES (@id, @version, @sha, @file, @at, @documents, @length, @text)
+            """, ("@id", issueId), ("@version", version), ("@sha", sha256), ("@file", sourceFile),
+            ("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("@documents", documents), ("@length", text.Length), ("@text", text));
+        cmd.Transaction = tx;
+        cmd.ExecuteNonQuery();
+    }
+
+    private const string SourceStateSql = """
+        SELECT s.id, s.sha256,
+            COALESCE((SELECT MAX(v.version) FROM source_versions v WHERE v.source_id = s.id), 0) AS version,
+            (SELECT COUNT(*) FROM documents d WHERE d.source_id = s.id AND d.parent_seq IS NULL) AS document_count
+        FROM sources s
+        """;
+
+    public IReadOnlyList<SourceState> SourceStates()
+    {
+        lock (_gate)
+        {
+            using var snapshot = BeginReadSnapshot();
+            using var cmd = GazetteRowReader.Command(Connection, SourceStateSql + " ORDER BY s.id");
+            using var r = new RowReader(cmd.ExecuteReader());
+            var list = new List<SourceState>();
+            while (r.Read())
+            {
+                list.Add(new SourceState(r.Str("id"), r.Str("sha256"), r.Int("version"), r.Int("document_count")));
+            }
+
+            return list;
+        }
+    }
+
+    public SourceState? FindSourceState(string issueId)
+    {
+        lock (_gate)
+        {
+            using var snapshot = BeginReadSnapshot();
+            using var cmd = GazetteRowReader.Command(Connection, SourceStateSql + " WHERE s.id = @id", ("@id", issueId));
+            using var r = new RowReader(cmd.ExecuteReader());
+            return r.Read() ? new SourceState(r.Str("id"), r.Str("sha256"), r.Int("version"), r.Int("document_count")) : null;
+        }
+    }
+
+    public IReadOnlyList<SourceVersion> Versions(string issueId)
+    {
+        lock (_gate)
+        {
+            using var snapshot = BeginReadSnapshot();
+            using var cmd = GazetteRowReader.Command(Connection, """
+                SELECT source_id, version, sha256, source_file, ingested_at, documents, text_length
+                FROM source_versions WHERE source_id = @id ORDER BY version
+                """, ("@id", issueId));
+            using var r = new RowReader(cmd.ExecuteReader());
+            var list = new List<SourceVersion>();
+            while (r.Read())
+            {
+                list.Add(new SourceVersion(r.Str("source_id"), r.Int("version"), r.Str("sha256"), r.Str("source_file"),
+                    DateTimeOffset.Parse(r.Str("ingested_at"), CultureInfo.InvariantCulture), r.Int("documents"), r.Int("text_length")));
+            }
+
+            return list;
+        }
+    }
+
+    public string? VersionText(string issueId, int version)
+    {
+        lock (_gate)
+        {
+            using var snapshot = BeginReadSnapshot();
+            using var cmd = GazetteRowReader.Command(Connection, "SELECT text FROM source_versions WHERE source_id = @id AND version = @version",
+                ("@id", issueId), ("@version", version));
+            return cmd.ExecuteScalar() as string;
         }
     }
 
@@ -151,7 +282,8 @@ public abstract class RelationalGazetteStore : IGazetteStore
             using var cmd = GazetteRowReader.Command(Connection, $"""
                 SELECT s.id, s.kind, s.year, s.number, s.cumulative_number, s.publication_date, s.source_file,
                     (SELECT COUNT(*) FROM documents d WHERE d.source_id = s.id AND d.parent_seq IS NULL) AS document_count,
-                    (SELECT COUNT(*) FROM diagnostics g WHERE g.source_id = s.id AND g.severity = 'Warning') AS warning_count
+                    (SELECT COUNT(*) FROM diagnostics g WHERE g.source_id = s.id AND g.severity = 'Warning') AS warning_count,
+                    (SELECT COUNT(*) FROM diagnostics g WHERE g.source_id = s.id AND g.severity = 'Error') AS error_count
                 FROM sources s ORDER BY {WitnessOrder}
                 """);
             using var r = new RowReader(cmd.ExecuteReader());
@@ -160,7 +292,28 @@ public abstract class RelationalGazetteStore : IGazetteStore
             {
                 list.Add(new IssueSummary(r.Str("id"), RowValues.Enum<SourceKind>(r.Str("kind")), r.NInt("year"), r.NInt("number"),
                     r.NInt("cumulative_number"), RowValues.Date(r.NStr("publication_date")), r.Str("source_file"),
-                    r.Int("document_count"), r.Int("warning_count")));
+                    r.Int("document_count"), r.Int("warning_count"))
+                { ErrorCount = r.Int("error_count") });
+            }
+
+            if (list.Any(i => i.Incomplete))
+            {
+                var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                using var messages = GazetteRowReader.Command(Connection,
+                    "SELECT source_id, line, code, message FROM diagnostics WHERE severity = 'Error' ORDER BY source_id, seq");
+                using var m = new RowReader(messages.ExecuteReader());
+                while (m.Read())
+                {
+                    var id = m.Str("source_id");
+                    if (!errors.TryGetValue(id, out var lines))
+                    {
+                        errors[id] = lines = [];
+                    }
+
+                    lines.Add($"line {m.Int("line")}: {m.Str("code")}: {m.Str("message")}");
+                }
+
+                list = list.Select(i => errors.TryGetValue(i.Id, out var e) ? i with { Errors = string.Join("\n", e) } : i).ToList();
             }
 
             return list;

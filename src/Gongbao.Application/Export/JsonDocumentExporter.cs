@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 using Gongbao.Domain;
 
-namespace Gongbao.Cli.Export;
+namespace Gongbao.Application.Export;
 
 /// <summary>JSON export: the document (or provision) with its whole provision tree, instruments and attachments.</summary>
 public static class JsonDocumentExporter

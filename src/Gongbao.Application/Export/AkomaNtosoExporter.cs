@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 using Gongbao.Domain;
 
-namespace Gongbao.Cli.Export;
+namespace Gongbao.Application.Export;
 
 /// <summary>
 /// Akoma Ntoso-style XML (akomaNtoso/act with meta/FRBR identification, preface and body). Hierarchy
@@ -54,7 +54,7 @@ public static class AkomaNtosoExporter
                     new XElement(Akn + "FRBRManifestation",
                         Value("FRBRthis", $"{expression}/!main.xml"),
                         Value("FRBRuri", $"{expression}.akn"),
-                        DateElement(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "generation"),
+                        DateElement(Date(publicationDate) ?? date, "generation"),
                         new XElement(Akn + "FRBRauthor", new XAttribute("href", "#gongbao")))),
                 new XElement(Akn + "publication",
                     new XAttribute("date", Date(publicationDate) ?? date),

@@ -1,0 +1,106 @@
+using Gongbao.Citations;
+using Gongbao.Search;
+using Gongbao.Storage;
+
+namespace Gongbao.Application;
+
+/// <summary>What reconciling the index with the store found and did.</summary>
+public sealed record ReconcileReport(int Sources, int Reindexed, int Removed, int Stale, bool Applied, string? Warning);
+
+/// <summary>
+/// The store, the search index and the citation services one process shares. The store is the truth;
+/// the index is derived from it and brought back in line by <see cref="ReconcileIndex"/>, by content.
+/// </summary>
+public sealed class GongbaoServices(IGazetteStore store, GazetteIndex index, WriterLock? writerLock = null)
+{
+    public IGazetteStore Store { get; } = store;
+
+    public GazetteIndex Index { get; } = index;
+
+    /// <summary>Serialises writers of this data directory (in this process and across processes).</summary>
+    public WriterLock WriterLock { get; } = writerLock ?? WriterLock.InProcess();
+
+    public CitationResolver Resolver { get; } = new(store);
+
+    public CrossReferenceFinder CrossReferences => new(Resolver);
+
+    /// <summary>
+    /// Compares, per source, the content token the index committed with the store's current one and
+    /// re-indexes every source that differs or is missing, and drops sources the store no longer has, in
+    /// one index commit. A read-only index is only compared (<see cref="ReconcileReport.Applied"/> false).
+    /// An empty store never empties a non-empty index: that looks like a lost database, not a deletion.
+    /// The caller holds the writer lock.
+    /// </summary>
+    public ReconcileReport ReconcileIndex()
+    {
+        var states = Store.SourceStates();
+        var tokens = Index.SourceTokens();
+        var indexed = Index.IndexedIssues();
+        var stored = states.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var stale = states.Where(s => !tokens.TryGetValue(s.Id, out var t) || t != s.ContentToken || (s.DocumentCount > 0 && !indexed.Contains(s.Id)))
+            .Select(s => s.Id).Order(StringComparer.Ordinal).ToList();
+        var gone = indexed.Concat(tokens.Keys).Where(i => !stored.Contains(i)).Distinct(StringComparer.Ordinal).ToList();
+        string? warning = null;
+        if (states.Count == 0 && gone.Count > 0)
+        {
+            warning = $"the store is empty but the search index holds {gone.Count} sources; the index was left as it is " +
+                "(if the store was deleted on purpose, delete the index folder too)";
+            gone.Clear();
+        }
+
+        if (Index.IsReadOnly || (stale.Count == 0 && gone.Count == 0))
+        {
+            return new ReconcileReport(states.Count, 0, 0, stale.Count + gone.Count, Applied: false, warning);
+        }
+
+        var reindexed = 0;
+        using (var batch = Index.BeginBatch())
+        {
+            foreach (var id in gone)
+            {
+                batch.Delete(id);
+            }
+
+            foreach (var id in stale)
+            {
+                // Read the state and the issue together: a source replaced meanwhile is caught by the next reconcile.
+                if (Store.GetIssue(id) is { } issue && Store.FindSourceState(id) is { } state && state.Sha256 == issue.SourceSha256)
+                {
+                    batch.Replace(id, state.ContentToken, IndexedWitness.FromIssue(issue));
+                    reindexed++;
+                }
+            }
+
+            batch.Commit();
+        }
+
+        Resolver.Invalidate();
+        return new ReconcileReport(states.Count, reindexed, gone.Count, stale.Count + gone.Count, Applied: true, warning);
+    }
+
+    /// <summary>Reconciles the index (see <see cref="ReconcileIndex"/>); returns the number of sources indexed.</summary>
+    public int SynchronizeIndex() => ReconcileIndex().Reindexed;
+
+    /// <summary>Sources whose indexed entries differ from what the store holds (empty when store and index agree by content).</summary>
+    public IReadOnlyList<string> Disagreements()
+    {
+        var digests = Index.ContentDigests();
+        var tokens = Index.SourceTokens();
+        var differ = new List<string>();
+        var states = Store.SourceStates();
+        foreach (var state in states)
+        {
+            var issue = Store.GetIssue(state.Id);
+            var want = issue is null ? "" : GazetteIndex.DigestOf(IndexedWitness.FromIssue(issue));
+            var have = digests.TryGetValue(state.Id, out var d) ? d : GazetteIndex.DigestOf([]);
+            if (want != have || !tokens.TryGetValue(state.Id, out var t) || t != state.ContentToken)
+            {
+                differ.Add(state.Id);
+            }
+        }
+
+        var stored = states.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        differ.AddRange(digests.Keys.Where(k => !stored.Contains(k)));
+        return differ;
+    }
+}
