@@ -64,6 +64,26 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Cite_fails_with_exit_3_and_the_valid_range_rather_than_resolving_broader()
+    {
+        _cli.Run("ingest", SampleGazettes.File("2024-31.txt"));
+        foreach (var query in new[] { "京规自发〔2024〕122号第0条", "京规自发〔2024〕122号第2147483648条", "京规自发〔2024〕122号第8条第0款" })
+        {
+            var failed = _cli.Run("cite", query);
+            Assert.Equal(3, failed.ExitCode);
+            Assert.Contains("第一条–第二十八条", failed.Err);
+            Assert.Equal("", failed.Out);
+        }
+
+        var exact = _cli.Run("cite", "京规自发〔2024〕122号第八条第（一）项");
+        Assert.Equal(0, exact.ExitCode);
+        Assert.Contains("jingguizifa-2024-122/art-8/item-1", exact.Out);
+        var byId = _cli.Run("cite", "jingguizifa-2024-122/art-14");
+        Assert.Equal(0, byId.ExitCode);
+        Assert.Contains("第十四条", byId.Out);
+    }
+
+    [Fact]
     public void Toc_shows_both_languages()
     {
         _cli.Run("ingest", SampleGazettes.File("2024-31.txt"));
