@@ -179,7 +179,7 @@ public sealed partial class RelationExtractor(CitationResolver resolver)
             (RelationKind Kind, string Trigger)? kind = null;
             if (RepealAfter().Match(after) is { Success: true } rep)
             {
-                kind = (RelationKind.Repeals, rep.Groups["verb"].Value);
+                kind = (RelationKind.Repeals, rep.Value.Trim());
             }
             else if (AmendAfter().Match(after) is { Success: true } am)
             {
