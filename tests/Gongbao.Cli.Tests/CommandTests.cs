@@ -84,6 +84,22 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Status_is_evaluated_as_of_the_given_date_with_the_reason()
+    {
+        _cli.Run("ingest", SampleGazettes.File("2025-12.txt"));
+        // 京建法〔2024〕12号: the 办法's 第十六条 puts it in force on 2025-02-01 and repeals 京建法〔2020〕5号.
+        var before = _cli.Run("status", "京建法〔2024〕12号", "--as-of", "2025-01-31");
+        Assert.Equal(0, before.ExitCode);
+        Assert.Contains("尚未施行", before.Out);
+        var repealed = _cli.Run("status", "京建法〔2020〕5号", "--as-of", "2025-02-01");
+        Assert.Equal(0, repealed.ExitCode);
+        Assert.Contains("已废止", repealed.Out);
+        Assert.Contains("第十六条", repealed.Out);
+        Assert.Equal(2, _cli.Run("status", "京建法〔2024〕12号").ExitCode);
+        Assert.Equal(3, _cli.Run("status", "京建法〔1999〕1号", "--as-of", "2025-01-01").ExitCode);
+    }
+
+    [Fact]
     public void Toc_shows_both_languages()
     {
         _cli.Run("ingest", SampleGazettes.File("2024-31.txt"));
