@@ -26,15 +26,56 @@ public sealed record ResolvedCitation
     public required string Text { get; init; }
 }
 
+/// <summary>Why a citation did not resolve.</summary>
+public enum CitationFailureKind
+{
+    /// <summary>Neither a document number, a title nor a stored ID.</summary>
+    NotACitation,
+
+    /// <summary>No stored document has the number, title or ID; <see cref="CitationFailure.Suggestions"/> lists the closest.</summary>
+    DocumentNotFound,
+
+    /// <summary>A part is not a positive number, or parts are out of order (第0条, 第2147483648条, 第二款 without its article).</summary>
+    MalformedPart,
+
+    /// <summary>The document has no such provision (第九十九条 of a 28-article document).</summary>
+    OutOfRange,
+
+    /// <summary>More than one provision carries the cited number in the cited scope.</summary>
+    Ambiguous,
+}
+
+/// <summary>A document close to one that was cited but not found.</summary>
+public sealed record DocumentSuggestion(string DocumentId, string Title, string? Number);
+
+/// <summary>A typed failure: the reason, the part that failed, the valid range where there is one, and suggestions.</summary>
+public sealed record CitationFailure(CitationFailureKind Kind, string Message)
+{
+    /// <summary>The part as written that failed (第0条), when one did.</summary>
+    public string? Part { get; init; }
+
+    /// <summary>What exists at that level, e.g. 第一条–第二十八条.</summary>
+    public string? ValidRange { get; init; }
+
+    public IReadOnlyList<DocumentSuggestion> Suggestions { get; init; } = [];
+}
+
 public sealed record CitationResolution(string Query, Citation? Citation, ResolvedCitation? Result, string? Error)
 {
     public bool Resolved => Result is not null;
+
+    /// <summary>Set exactly when <see cref="Result"/> is null.</summary>
+    public CitationFailure? Failure { get; init; }
+
+    internal static CitationResolution Fail(string query, Citation? citation, CitationFailure failure) =>
+        new(query, citation, null, failure.Message) { Failure = failure };
 }
 
 /// <summary>
 /// Resolves citations against the store: a document number through <see cref="IGazetteStore.FindDocument"/>,
-/// a title through a <see cref="TitleIndex"/> built from the stored documents, then the provision path
-/// by printed numbers (第八条 is the article printed as 第八条, wherever its ordinal ID lands).
+/// a title through a <see cref="TitleIndex"/> built from the stored documents, a stored ID directly, then the
+/// provision path by printed numbers (第八条 is the article printed as 第八条, wherever its ordinal ID lands).
+/// Never resolves to something broader than cited: a part that is malformed, missing or ambiguous is a failure.
 /// </summary>
 public sealed class CitationResolver(IGazetteStore store)
 {
@@ -66,14 +107,25 @@ public sealed class CitationResolver(IGazetteStore store)
         var citation = Citation.Parse(query);
         if (citation is null)
         {
-            return new CitationResolution(query, null, null, "Not a citation: expected a document number (京规自发〔2024〕122号) or a title, optionally followed by 第N条/第N款/第N项.");
+            return CitationResolution.Fail(query, null, new CitationFailure(CitationFailureKind.NotACitation,
+                "Not a citation: expected a document number (京规自发〔2024〕122号), a title or a stored ID (jingguizifa-2024-122/art-14), optionally followed by 第N条/第N款/第N项."));
+        }
+
+        if (citation.Id is { } id && citation.Parts.Count == 0 && id.Contains('/') && store.GetProvision(id) is { } hit)
+        {
+            return new CitationResolution(query, citation, FromProvisionId(hit), null);
         }
 
         var target = FindDocument(citation, contextDocumentId);
         if (target is null)
         {
-            var what = citation.Number?.Canonical ?? $"《{citation.Title}》";
-            return new CitationResolution(query, citation, null, $"No stored document matches {what}.");
+            var what = citation.Id ?? citation.Number?.Canonical ?? $"《{citation.Title}》";
+            var suggestions = Suggest(citation);
+            var hint = suggestions.Count == 0 ? "" : " Closest: " + string.Join("; ", suggestions.Select(s => s.Number is null ? $"{s.Title} ({s.DocumentId})" : $"{s.Title} ({s.DocumentId}, {s.Number})")) + ".";
+            return CitationResolution.Fail(query, citation, new CitationFailure(CitationFailureKind.DocumentNotFound, $"No stored document matches {what}.{hint}")
+            {
+                Suggestions = suggestions,
+            });
         }
 
         var (witness, instrument) = target.Value;
@@ -89,28 +141,135 @@ public sealed class CitationResolver(IGazetteStore store)
             InstrumentId = instrument?.Id,
             Text = instrument?.Text is { Length: > 0 } t ? t : doc.Text,
         };
+        var where = $"{result.DocumentTitle} ({doc.Id})";
+        if (citation.PathProblem is { } problem)
+        {
+            var bad = citation.ProblemPart ?? citation.Parts[0];
+            var range = bad.Unit == '条' || citation.Article is null ? ArticleRange(scope) : null;
+            return CitationResolution.Fail(query, citation, new CitationFailure(CitationFailureKind.MalformedPart,
+                $"{problem}; {where} has {range ?? "articles as printed"}.")
+            {
+                Part = bad.Printed,
+                ValidRange = range,
+            });
+        }
+
         if (citation.Article is null)
         {
             return new CitationResolution(query, citation, result, null);
         }
 
-        var (provision, label, text, error) = FindProvision(scope, citation);
-        if (provision is null)
+        var found = FindProvision(scope, citation);
+        if (found.Failure is { } failure)
         {
-            return new CitationResolution(query, citation, null, $"{result.DocumentTitle} ({doc.Id}) has no {error}.");
+            return CitationResolution.Fail(query, citation, failure with { Message = $"{where} has no {failure.Message}" });
         }
 
         return new CitationResolution(query, citation, result with
         {
-            ProvisionId = provision.Id,
-            Label = label,
-            Heading = provision.Kind == ProvisionKind.Article ? provision.Heading : null,
-            Text = text,
+            ProvisionId = found.Provision!.Id,
+            Label = found.Label,
+            Heading = found.Provision.Kind == ProvisionKind.Article ? found.Provision.Heading : null,
+            Text = found.Text!,
         }, null);
+    }
+
+    private ResolvedCitation FromProvisionId(ProvisionHit hit)
+    {
+        // The hit names the instrument when the provision is in one; the citation names the document that prints it.
+        var found = FindById(hit.DocumentId, hit.IssueId);
+        var instrument = found?.Instrument;
+        return new ResolvedCitation
+        {
+            DocumentId = found?.Witness.Document.Id ?? hit.DocumentId,
+            DocumentTitle = instrument?.TitleZh ?? hit.DocumentTitle,
+            IssueId = hit.IssueId,
+            InstrumentId = instrument?.Id,
+            ProvisionId = hit.Provision.Id,
+            Label = hit.Provision.Label,
+            Heading = hit.Provision.Kind == ProvisionKind.Article ? hit.Provision.Heading : null,
+            Text = ProvisionRendering.PlainText(hit.Provision),
+        };
+    }
+
+    /// <summary>Up to three stored documents closest to an unmatched citation: same issuer code first, then title likeness.</summary>
+    private List<DocumentSuggestion> Suggest(Citation citation)
+    {
+        var docs = store.AllDocuments().GroupBy(w => w.Document.Id).Select(g => g.First().Document).ToList();
+        IEnumerable<GazetteDocument> ranked;
+        if (citation.Number is { } n)
+        {
+            ranked = docs.Where(d => d.Number?.IssuerCode == n.IssuerCode)
+                .OrderBy(d => Math.Abs(d.Number!.Year - n.Year))
+                .ThenBy(d => Math.Abs(d.Number!.Serial - n.Serial));
+        }
+        else
+        {
+            var cited = TitleIndex.Normalize(citation.Title ?? citation.Id ?? "");
+            ranked = docs.Select(d => (Doc: d, Score: new[] { d.TitleZh }.Concat(d.Instruments.Select(i => i.TitleZh)).Max(t => TitleIndex.Likeness(cited, TitleIndex.Normalize(t)))))
+                .Where(x => x.Score >= 0.2)
+                .OrderByDescending(x => x.Score)
+                .Select(x => x.Doc);
+        }
+
+        return ranked.Take(3).Select(d => new DocumentSuggestion(d.Id, d.Instruments.Count == 1 ? d.Instruments[0].TitleZh : d.TitleZh, d.Number?.Canonical)).ToList();
+    }
+
+    private static string? ArticleRange(Provision[] scope)
+    {
+        var numbers = scope.SelectMany(r => r.DescendantsAndSelf()).Where(p => p.Kind == ProvisionKind.Article && p.Number is not null).Select(p => p.Number!.Value);
+        return FormatRange(numbers, '条');
+    }
+
+    /// <summary>第一条–第二十八条, or runs separated by commas when printed numbers skip; null when there are none.</summary>
+    public static string? FormatRange(IEnumerable<int> numbers, char unit)
+    {
+        var sorted = numbers.Distinct().Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var runs = new List<string>();
+        var start = sorted[0];
+        for (var i = 1; i <= sorted.Count; i++)
+        {
+            if (i == sorted.Count || sorted[i] != sorted[i - 1] + 1)
+            {
+                var end = sorted[i - 1];
+                runs.Add(start == end ? $"第{ChineseNumeral.Format(start)}{unit}" : $"第{ChineseNumeral.Format(start)}{unit}–第{ChineseNumeral.Format(end)}{unit}");
+                if (i < sorted.Count)
+                {
+                    start = sorted[i];
+                }
+            }
+        }
+
+        return string.Join("、", runs);
+    }
+
+    private (DocumentWitness Witness, GazetteDocument? Instrument)? FindById(string id, string? issueId = null)
+    {
+        // An instrument ID (jingjianfa-2024-12/inst-1) names the instrument inside the document that prints it.
+        var slash = id.LastIndexOf('/');
+        var parent = slash > 0 ? store.FindDocument(id[..slash]) : [];
+        var witness = parent.FirstOrDefault(w => w.IssueId == issueId) ?? parent.FirstOrDefault();
+        if (witness?.Document.Instruments.FirstOrDefault(i => i.Id == id) is { } inst)
+        {
+            return (witness, inst);
+        }
+
+        var byId = store.FindDocument(id);
+        return byId.Count > 0 ? (byId.FirstOrDefault(w => w.IssueId == issueId) ?? byId[0], null) : null;
     }
 
     private (DocumentWitness Witness, GazetteDocument? Instrument)? FindDocument(Citation citation, string? contextDocumentId)
     {
+        if (citation.Id is { } id)
+        {
+            return FindById(id);
+        }
+
         if (citation.Number is { } number)
         {
             var witnesses = store.FindDocument(number.Canonical);
@@ -160,16 +319,38 @@ public sealed class CitationResolver(IGazetteStore store)
         return doc.Instruments.FirstOrDefault(i => TitleIndex.Normalize(i.TitleZh) == n);
     }
 
-    private static (Provision? Provision, string? Label, string Text, string Error) FindProvision(Provision[] scope, Citation c)
-    {
-        var article = scope.SelectMany(r => r.DescendantsAndSelf())
-            .FirstOrDefault(p => p.Kind == ProvisionKind.Article && p.Number == c.Article);
-        if (article is null)
+    private sealed record ProvisionMatch(Provision? Provision, string? Label, string? Text, CitationFailure? Failure);
+
+    private static ProvisionMatch Missing(CitationFailureKind kind, string part, string context, string? range) =>
+        new(null, null, null, new CitationFailure(kind, $"{part}{context}; {(range is null ? "there is none at that level" : "valid: " + range)}.")
         {
-            return (null, null, "", $"第{ChineseNumeral.Format(c.Article!.Value)}条");
+            Part = part,
+            ValidRange = range,
+        });
+
+    private static ProvisionMatch FindProvision(Provision[] scope, Citation c)
+    {
+        var articleLabel = $"第{ChineseNumeral.Format(c.Article!.Value)}条";
+        var articles = scope.SelectMany(r => r.DescendantsAndSelf())
+            .Where(p => p.Kind == ProvisionKind.Article && p.Number == c.Article)
+            .DistinctBy(p => p.Id)
+            .ToList();
+        if (articles.Count == 0)
+        {
+            return Missing(CitationFailureKind.OutOfRange, articleLabel, "", ArticleRange(scope));
         }
 
-        var labels = new List<string> { article.Label ?? $"第{c.Article}条" };
+        if (articles.Count > 1)
+        {
+            return new(null, null, null, new CitationFailure(CitationFailureKind.Ambiguous,
+                $"single {articleLabel}: it is printed {articles.Count} times ({string.Join(", ", articles.Select(a => a.Id))}); cite the provision ID")
+            {
+                Part = articleLabel,
+            });
+        }
+
+        var article = articles[0];
+        var labels = new List<string> { article.Label ?? articleLabel };
         Provision current = article;
         IEnumerable<Provision> children = article.Children;
         string? text = null;
@@ -177,13 +358,14 @@ public sealed class CitationResolver(IGazetteStore store)
         {
             // 第一款 is the article's own lead paragraph (with the items that follow it); 第N款 the (N-1)th paragraph child.
             var segments = SplitParagraphs(article);
-            if (para < 1 || para > segments.Count)
+            var label = $"第{ChineseNumeral.Format(para)}款";
+            if (para > segments.Count)
             {
-                return (null, null, "", $"第{para}款 in {labels[0]}");
+                return Missing(CitationFailureKind.OutOfRange, label, $" in {labels[0]}", FormatRange(Enumerable.Range(1, segments.Count), '款'));
             }
 
             var (head, items) = segments[para - 1];
-            labels.Add($"第{ChineseNumeral.Format(para)}款");
+            labels.Add(label);
             current = head;
             children = items;
             text = string.Join('\n', new[] { head.Text }.Concat(items.Select(i => ProvisionRendering.PlainText(i, labelRoot: true))).Where(s => s.Length > 0));
@@ -191,29 +373,38 @@ public sealed class CitationResolver(IGazetteStore store)
 
         if (c.Item is { } item)
         {
-            var found = children.FirstOrDefault(p => p.Kind == ProvisionKind.Item && p.Number == item);
-            if (found is null)
+            var label = $"第{ChineseNumeral.Format(item)}项";
+            var candidates = children.Where(p => p.Kind == ProvisionKind.Item).ToList();
+            var matches = candidates.Where(p => p.Number == item).ToList();
+            if (matches.Count != 1)
             {
-                return (null, null, "", $"第{item}项 in {string.Concat(labels)}");
+                return matches.Count == 0
+                    ? Missing(CitationFailureKind.OutOfRange, label, $" in {string.Concat(labels)}", FormatRange(candidates.Where(p => p.Number is not null).Select(p => p.Number!.Value), '项'))
+                    : new(null, null, null, new CitationFailure(CitationFailureKind.Ambiguous, $"single {label} in {string.Concat(labels)}: it is printed {matches.Count} times") { Part = label });
             }
 
-            labels.Add($"第{ChineseNumeral.Format(item)}项");
+            var found = matches[0];
+            labels.Add(label);
             current = found;
             text = null;
             if (c.SubItem is { } sub)
             {
-                var s = found.Children.FirstOrDefault(p => p.Kind == ProvisionKind.SubItem && p.Number == sub);
-                if (s is null)
+                var subLabel = $"第{ChineseNumeral.Format(sub)}目";
+                var subs = found.Children.Where(p => p.Kind == ProvisionKind.SubItem).ToList();
+                var s = subs.Where(p => p.Number == sub).ToList();
+                if (s.Count != 1)
                 {
-                    return (null, null, "", $"第{sub}目 in {string.Concat(labels)}");
+                    return s.Count == 0
+                        ? Missing(CitationFailureKind.OutOfRange, subLabel, $" in {string.Concat(labels)}", FormatRange(subs.Where(p => p.Number is not null).Select(p => p.Number!.Value), '目'))
+                        : new(null, null, null, new CitationFailure(CitationFailureKind.Ambiguous, $"single {subLabel} in {string.Concat(labels)}: it is printed {s.Count} times") { Part = subLabel });
                 }
 
-                labels.Add($"第{ChineseNumeral.Format(sub)}目");
-                current = s;
+                labels.Add(subLabel);
+                current = s[0];
             }
         }
 
-        return (current, string.Concat(labels), text ?? ProvisionRendering.PlainText(current), "");
+        return new(current, string.Concat(labels), text ?? ProvisionRendering.PlainText(current), null);
     }
 
     private static List<(Provision Head, List<Provision> Items)> SplitParagraphs(Provision article)

@@ -67,6 +67,33 @@ public sealed class TitleIndex
             .Select(e => e.Entry)
             .FirstOrDefault();
 
+    /// <summary>Dice coefficient of character bigrams (0..1): how alike two normalised titles are, for suggestions.</summary>
+    public static double Likeness(string a, string b)
+    {
+        if (a.Length < 2 || b.Length < 2)
+        {
+            return a == b ? 1 : 0;
+        }
+
+        var grams = new Dictionary<(char, char), int>();
+        for (var i = 0; i + 1 < a.Length; i++)
+        {
+            grams[(a[i], a[i + 1])] = grams.GetValueOrDefault((a[i], a[i + 1])) + 1;
+        }
+
+        var shared = 0;
+        for (var i = 0; i + 1 < b.Length; i++)
+        {
+            if (grams.TryGetValue((b[i], b[i + 1]), out var n) && n > 0)
+            {
+                grams[(b[i], b[i + 1])] = n - 1;
+                shared++;
+            }
+        }
+
+        return 2.0 * shared / (a.Length - 1 + b.Length - 1);
+    }
+
     /// <summary>Width-folded, without spaces or quotes, one kind of bracket and dash.</summary>
     public static string Normalize(string title)
     {

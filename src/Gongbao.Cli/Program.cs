@@ -24,6 +24,7 @@ namespace Gongbao.Cli
             ServeCommand.Create,
             SearchCommand.Create,
             CiteCommand.Create,
+            StatusCommand.Create,
             SchemesCommand.Create,
             EvalCommand.Create,
             ExplainCommand.Create,

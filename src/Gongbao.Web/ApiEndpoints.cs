@@ -163,7 +163,9 @@ internal static class ApiEndpoints
                 return BadRequest(r.Error!);
             }
 
-            return r.Resolved ? Results.Ok(r) : NotFound(r.Error!);
+            // The typed failure (reason, valid range, closest documents) travels with the problem details.
+            return r.Resolved ? Results.Ok(r) : Results.Problem(title: "Not found", detail: r.Error, statusCode: StatusCodes.Status404NotFound,
+                extensions: new Dictionary<string, object?> { ["failure"] = r.Failure });
         }).WithSummary("Resolves a citation as people write it to the provision it names");
     }
 

@@ -71,6 +71,42 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Cite_fails_with_exit_3_and_the_valid_range_rather_than_resolving_broader()
+    {
+        _cli.Run("ingest", SampleGazettes.File("2024-31.txt"));
+        foreach (var query in new[] { "京规自发〔2024〕122号第0条", "京规自发〔2024〕122号第2147483648条", "京规自发〔2024〕122号第8条第0款" })
+        {
+            var failed = _cli.Run("cite", query);
+            Assert.Equal(3, failed.ExitCode);
+            Assert.Contains("第一条–第二十八条", failed.Err);
+            Assert.Equal("", failed.Out);
+        }
+
+        var exact = _cli.Run("cite", "京规自发〔2024〕122号第八条第（一）项");
+        Assert.Equal(0, exact.ExitCode);
+        Assert.Contains("jingguizifa-2024-122/art-8/item-1", exact.Out);
+        var byId = _cli.Run("cite", "jingguizifa-2024-122/art-14");
+        Assert.Equal(0, byId.ExitCode);
+        Assert.Contains("第十四条", byId.Out);
+    }
+
+    [Fact]
+    public void Status_is_evaluated_as_of_the_given_date_with_the_reason()
+    {
+        _cli.Run("ingest", SampleGazettes.File("2025-12.txt"));
+        // 京建法〔2024〕12号: the 办法's 第十六条 puts it in force on 2025-02-01 and repeals 京建法〔2020〕5号.
+        var before = _cli.Run("status", "京建法〔2024〕12号", "--as-of", "2025-01-31");
+        Assert.Equal(0, before.ExitCode);
+        Assert.Contains("尚未施行", before.Out);
+        var repealed = _cli.Run("status", "京建法〔2020〕5号", "--as-of", "2025-02-01");
+        Assert.Equal(0, repealed.ExitCode);
+        Assert.Contains("已废止", repealed.Out);
+        Assert.Contains("第十六条", repealed.Out);
+        Assert.Equal(2, _cli.Run("status", "京建法〔2024〕12号").ExitCode);
+        Assert.Equal(3, _cli.Run("status", "京建法〔1999〕1号", "--as-of", "2025-01-01").ExitCode);
+    }
+
+    [Fact]
     public void Toc_shows_both_languages()
     {
         _cli.Run("ingest", SampleGazettes.File("2024-31.txt"));

@@ -75,6 +75,20 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task CiteFailuresCarryTheReasonAndRangeAndProvisionIdsResolve()
+    {
+        var failed = await Get("/api/cite?q=" + Uri.EscapeDataString("京规自发〔2024〕122号第2147483648条"), HttpStatusCode.NotFound);
+        var failure = failed.GetProperty("failure");
+        Assert.Equal("MalformedPart", failure.GetProperty("kind").GetString());
+        Assert.Equal("第一条–第二十八条", failure.GetProperty("validRange").GetString());
+
+        var exact = await Get("/api/cite?q=" + Uri.EscapeDataString("京规自发〔2024〕122号第八条第（一）项"));
+        Assert.Equal("jingguizifa-2024-122/art-8/item-1", exact.GetProperty("result").GetProperty("provisionId").GetString());
+        var byId = await Get("/api/cite?q=" + Uri.EscapeDataString("jingguizifa-2024-122/art-14"));
+        Assert.Equal("jingguizifa-2024-122/art-14", byId.GetProperty("result").GetProperty("provisionId").GetString());
+    }
+
+    [Fact]
     public async Task DiffOfTheTwoWitnesses()
     {
         var d = await Get("/api/documents/jingguangdianfa-2021-93/diff/standalone-jingguangdianfa-2021-93?ignoreWidth=true");
@@ -95,6 +109,8 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
     [InlineData("/api/cite?q=%E7%AC%AC%E5%85%AB%E6%9D%A1", 400, "Not a citation")]
     [InlineData("/api/cite?q=hello", 404, "No stored document matches 《hello》")]
     [InlineData("/api/cite?q=%E4%BA%AC%E8%A7%84%E8%87%AA%E5%8F%91%E3%80%942024%E3%80%95122%E5%8F%B7%E7%AC%AC%E4%B9%9D%E5%8D%81%E4%B9%9D%E6%9D%A1", 404, "第九十九条")]
+    [InlineData("/api/cite?q=%E4%BA%AC%E8%A7%84%E8%87%AA%E5%8F%91%E3%80%942024%E3%80%95122%E5%8F%B7%E7%AC%AC0%E6%9D%A1", 404, "第一条–第二十八条")]
+    [InlineData("/api/cite?q=%E4%BA%AC%E8%A7%84%E8%87%AA%E5%8F%91%E3%80%942024%E3%80%95122%E5%8F%B7%E7%AC%AC8%E6%9D%A1%E7%AC%AC0%E6%AC%BE", 404, "第0款")]
     [InlineData("/api/documents/jingguizifa-2024-122/diff/beijing-2021-40", 404, "no witness in source")]
     [InlineData("/api/documents/jingguizifa-2024-122/diff/beijing-2024-31", 400, "only one witness")]
     public async Task ErrorsAreProblemDetails(string url, int status, string message)
