@@ -11,7 +11,9 @@ public static class TextFold
 {
     private static readonly FrozenDictionary<char, char> Variants = SearchVariants.Pairs
         .Where(p => p.Variant.Length == 1 && p.Standard.Length == 1)
-        .ToFrozenDictionary(p => p.Variant[0], p => p.Standard[0]);
+        .Select(p => KeyValuePair.Create(p.Variant[0], p.Standard[0]))
+        .Concat(SearchVariants.Traditional.Where(t => !SearchVariants.Pairs.Any(p => p.Variant.Length == 1 && p.Variant[0] == t.Key)))
+        .ToFrozenDictionary();
 
     public static char Fold(char c)
     {
