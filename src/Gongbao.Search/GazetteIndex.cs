@@ -229,6 +229,13 @@ public sealed class GazetteIndex : IDisposable
             };
             var collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
             searcher.Search(filtered, collector);
+            if (collector.DistinctCount == 0 && _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed: true) is { } relaxed && !relaxed.Equals(query))
+            {
+                // Nothing has every word (a typed question adds words the answer does not print): all but one.
+                collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
+                searcher.Search(new FilteredQuery(relaxed, new QueryWrapperFilter(Filter(request, state))), collector);
+            }
+
             var terms = HighlightTerms(parsed, state.Lexicon);
             var hits = collector.Top((page - 1) * pageSize, pageSize).Select(h => ToHit(searcher.Doc(h.Doc), h.Score, terms)).ToList();
             var total = collector.DistinctCount;

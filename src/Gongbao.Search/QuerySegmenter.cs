@@ -19,9 +19,24 @@ public static partial class QuerySegmenter
         "的", "了", "和", "与", "及", "或", "在", "是", "对", "为", "等", "之", "中", "于", "把", "被", "有",
     };
 
+    /// <summary>Question and filler words of typed questions (评价结果有异议怎么办): never printed in the answer.</summary>
+    private static readonly string[] QuestionWords = ["怎么办", "怎么样", "怎么", "如何", "什么", "哪些", "怎样", "是否", "多少", "有哪些", "吗", "呢"];
+
     public static IReadOnlyList<string> Split(string term, SearchLexicon lexicon)
     {
         var text = SearchVariants.Normalize(term.Trim());
+        foreach (var q in QuestionWords)
+        {
+            if (text.Length > q.Length + 1 && text.EndsWith(q, StringComparison.Ordinal))
+            {
+                text = text[..^q.Length];
+            }
+            else if (text.Length > q.Length + 1 && q.Length > 1 && text.StartsWith(q, StringComparison.Ordinal))
+            {
+                text = text[q.Length..];
+            }
+        }
+
         if (text.Length <= 2 || lexicon.Words.Contains(text))
         {
             return [text];

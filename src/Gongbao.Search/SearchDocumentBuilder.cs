@@ -181,6 +181,7 @@ public static class SearchDocumentBuilder
         var doc = witness.Document;
         var d = Common(witness, SearchFields.ProvisionType, provision.Id, foldKey);
         d.Add(new StoredField(SearchFields.TitleZh, doc.TitleZh));
+        d.Add(new TextField(SearchFields.DocumentTitle, string.Join('\n', doc.Instruments.Select(i => i.TitleZh).Prepend(doc.TitleZh)), Field.Store.NO));
         if (provision.Label is { Length: > 0 } label)
         {
             d.Add(new StringField(SearchFields.Label, label, Field.Store.YES));

@@ -27,6 +27,9 @@ public static class SearchFields
     public const string TitleEn = "title_en";
     public const string Text = "text";
 
+    /// <summary>For provisions: the titles of their document and its instruments (indexed only), so a word of the title counts.</summary>
+    public const string DocumentTitle = "doc_title";
+
     /// <summary>Canonical document number (京规自发〔2024〕122号), exact.</summary>
     public const string Number = "number";
 

@@ -40,7 +40,11 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
     /// or as any full form of it when it is an abbreviation. The whole term as printed and the words near
     /// each other add boosts, so the exact phrase ranks first without being required.
     /// </summary>
-    public Query? Build(SearchQuery query, SearchLevel level, SearchLexicon lexicon)
+    /// <summary>Weight of a word found only in the title of a provision's document.</summary>
+    public const float DocumentTitleWeight = 0.3f;
+
+    /// <param name="relaxed">All but one word must occur (the retry when every word finds nothing).</param>
+    public Query? Build(SearchQuery query, SearchLevel level, SearchLexicon lexicon, bool relaxed = false)
     {
         if (query.IsEmpty)
         {
@@ -49,6 +53,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
 
         var root = new BooleanQuery();
         var allWords = new List<string>();
+        var required = new List<Query>();
         for (var t = 0; t < query.Terms.Count; t++)
         {
             var term = query.Terms[t];
@@ -72,7 +77,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             {
                 if (WordClause(word, level, lexicon) is { } clause)
                 {
-                    root.Add(clause, Occur.MUST);
+                    required.Add(clause);
                     allWords.Add(word);
                 }
             }
@@ -85,7 +90,25 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             }
         }
 
-        if (root.Clauses.Count == 0)
+        if (relaxed && required.Count > 2)
+        {
+            var most = new BooleanQuery { MinimumNumberShouldMatch = required.Count - 1 };
+            foreach (var clause in required)
+            {
+                most.Add(clause, Occur.SHOULD);
+            }
+
+            root.Add(most, Occur.MUST);
+        }
+        else
+        {
+            foreach (var clause in required)
+            {
+                root.Add(clause, Occur.MUST);
+            }
+        }
+
+        if (!root.Clauses.Any(c => c.Occur == Occur.MUST))
         {
             return null;
         }
@@ -130,6 +153,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             else
             {
                 AddShould(either, Phrase(chinese, SearchFields.Heading, form), HeadingBoost * weight);
+                AddShould(either, Phrase(chinese, SearchFields.DocumentTitle, form), DocumentTitleWeight * weight);
                 AddShould(either, new TermQuery(new Term(SearchFields.Label, form)), HeadingBoost * weight);
             }
         }
