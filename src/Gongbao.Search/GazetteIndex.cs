@@ -36,8 +36,12 @@ public sealed class GazetteIndex : IDisposable
     private IndexWriter? _writer;
     private long _lastRefreshTicks = Environment.TickCount64;
 
+    // SmartCn loads its dictionaries (seconds) on first use: start that with the first index, not the first query.
+    private static readonly Lazy<Task> SegmenterWarmup = new(() => Task.Run(QuerySegmenter.Warm));
+
     private GazetteIndex(LuceneDirectory directory)
     {
+        _ = SegmenterWarmup.Value;
         _directory = directory;
         var english = new EnglishAnalyzer(ChineseAnalyzer.Version);
         _indexAnalyzer = new PerFieldAnalyzerWrapper(ChineseAnalyzer.ForIndex(), new Dictionary<string, Analyzer> { [SearchFields.TitleEn] = english });
@@ -237,7 +241,10 @@ public sealed class GazetteIndex : IDisposable
             }
 
             var terms = HighlightTerms(parsed, state.Lexicon);
-            var hits = collector.Top((page - 1) * pageSize, pageSize).Select(h => ToHit(searcher.Doc(h.Doc), h.Score, terms)).ToList();
+            var top = collector.Top((page - 1) * pageSize, pageSize);
+            var entries = top.Select(h => searcher.Doc(h.Doc)).ToList();
+            var snippets = request.Level == SearchLevel.Document ? BestProvisionTexts(searcher, query, entries) : [];
+            var hits = top.Select((h, i) => ToHit(entries[i], h.Score, terms, snippets.GetValueOrDefault(entries[i].Get(SearchFields.Id)))).ToList();
             var total = collector.DistinctCount;
             if (citation is not null && page == 1 && CitedHit(searcher, citation, request.Level, terms) is { } cited)
             {
@@ -430,13 +437,96 @@ public sealed class GazetteIndex : IDisposable
         ElapsedMilliseconds = clock.Elapsed.TotalMilliseconds,
     };
 
-    private static SearchHit ToHit(Lucene.Net.Documents.Document d, float score, IReadOnlyList<string> terms)
+    /// <summary>
+    /// For each document entry of a page, the stored text of its witness's provision that best matches the
+    /// query, with its heading (document entries do not store their whole text). One search for the page:
+    /// the query restricted to the page's (document, issue) pairs, grouped by the document hash doc values.
+    /// </summary>
+    private static Dictionary<string, string> BestProvisionTexts(IndexSearcher searcher, Query query, List<Lucene.Net.Documents.Document> entries)
     {
-        var text = d.Get(SearchFields.Text) ?? "";
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (entries.Count == 0)
+        {
+            return result;
+        }
+
+        var pairs = new BooleanQuery();
+        var wanted = new Dictionary<long, string>();
+        foreach (var e in entries)
+        {
+            var id = e.Get(SearchFields.Id);
+            wanted[SearchDocumentBuilder.IdHash(id)] = id;
+            pairs.Add(new BooleanQuery
+            {
+                { new TermQuery(new Term(SearchFields.DocumentId, id)), Occur.MUST },
+                { new TermQuery(new Term(SearchFields.Issue, e.Get(SearchFields.Issue))), Occur.MUST },
+            }, Occur.SHOULD);
+        }
+
+        var within = new BooleanQuery
+        {
+            { query, Occur.MUST },
+            { new TermQuery(new Term(SearchFields.Type, SearchFields.ProvisionType)), Occur.MUST },
+            { pairs, Occur.MUST },
+        };
+        var collector = new BestPerDocumentCollector();
+        searcher.Search(within, collector);
+        foreach (var (hash, doc) in collector.Best)
+        {
+            if (wanted.TryGetValue(hash, out var id))
+            {
+                var p = searcher.Doc(doc);
+                var heading = p.Get(SearchFields.Heading);
+                result[id] = heading is { Length: > 0 } ? $"【{heading}】{p.Get(SearchFields.Text)}" : p.Get(SearchFields.Text) ?? "";
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Best-scoring match per document hash.</summary>
+    private sealed class BestPerDocumentCollector : ICollector
+    {
+        private readonly Dictionary<long, (int Doc, float Score)> _best = [];
+        private Scorer? _scorer;
+        private NumericDocValues? _hashes;
+        private int _base;
+
+        public IEnumerable<(long Hash, int Doc)> Best => _best.Select(kv => (kv.Key, kv.Value.Doc));
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            _base = context.DocBase;
+            _hashes = context.AtomicReader.GetNumericDocValues(SearchFields.DocumentHash);
+        }
+
+        public void Collect(int doc)
+        {
+            if (_hashes is null)
+            {
+                return;
+            }
+
+            var hash = _hashes.Get(doc);
+            var score = _scorer!.GetScore();
+            if (!_best.TryGetValue(hash, out var current) || score > current.Score)
+            {
+                _best[hash] = (_base + doc, score);
+            }
+        }
+    }
+
+    private static SearchHit ToHit(Lucene.Net.Documents.Document d, float score, IReadOnlyList<string> terms, string? snippetText = null)
+    {
+        var text = snippetText ?? d.Get(SearchFields.Text) ?? d.Get(SearchFields.TitleZh) ?? "";
         var year = d.Get(SearchFields.Year);
         var issueYear = d.Get(SearchFields.IssueYear);
         var heading = d.Get(SearchFields.Heading);
-        if (heading is { Length: > 0 })
+        if (heading is { Length: > 0 } && snippetText is null)
         {
             // A heading hit should show in the snippet too: 【heading】 leads the text as printed.
             text = $"【{heading}】{text}";

@@ -24,6 +24,23 @@ public static partial class QuerySegmenter
 
     public static IReadOnlyList<string> Split(string term, SearchLexicon lexicon)
     {
+        // The same query is split several times per search (query, highlighting) and repeats across searches.
+        if (lexicon.Segmentations.TryGetValue(term, out var cached))
+        {
+            return cached;
+        }
+
+        var words = SplitUncached(term, lexicon);
+        if (lexicon.Segmentations.Count < 10_000)
+        {
+            lexicon.Segmentations[term] = words;
+        }
+
+        return words;
+    }
+
+    private static IReadOnlyList<string> SplitUncached(string term, SearchLexicon lexicon)
+    {
         var text = SearchVariants.Normalize(term.Trim());
         foreach (var q in QuestionWords)
         {

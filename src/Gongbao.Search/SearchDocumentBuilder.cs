@@ -161,7 +161,8 @@ public static class SearchDocumentBuilder
             d.Add(new TextField(SearchFields.TitleEn, en, Field.Store.YES));
         }
 
-        d.Add(new TextField(SearchFields.Text, DocumentText(doc), Field.Store.YES));
+        // Indexed, not stored: a document hit's snippet comes from its best provision (stored, and short).
+        d.Add(new TextField(SearchFields.Text, DocumentText(doc), Field.Store.NO));
         var (words, abbreviations) = SearchLexicon.Harvest(doc);
         foreach (var word in words.Select(SearchVariants.Normalize).Where(w => w.Length is >= 2 and <= 16).Distinct(StringComparer.Ordinal))
         {
@@ -215,6 +216,7 @@ public static class SearchDocumentBuilder
             new StringField(SearchFields.Id, id, Field.Store.YES),
             new NumericDocValuesField(SearchFields.IdHash, IdHash(foldKey)),
             new StringField(SearchFields.DocumentId, doc.Id, Field.Store.YES),
+            new NumericDocValuesField(SearchFields.DocumentHash, IdHash(doc.Id)),
             new StringField(SearchFields.Issue, witness.IssueId, Field.Store.YES),
             new StoredField(SearchFields.WitnessRank, WitnessRank(witness)),
             new NumericDocValuesField(SearchFields.WitnessRank, WitnessRank(witness)),

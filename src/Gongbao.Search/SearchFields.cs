@@ -15,6 +15,9 @@ public static class SearchFields
     /// </summary>
     public const string IdHash = "id_hash";
 
+    /// <summary>Hash of <see cref="DocumentId"/> as numeric doc values: groups a page's provisions by document without stored fields.</summary>
+    public const string DocumentHash = "doc_hash";
+
     /// <summary>For provisions: the document they belong to.</summary>
     public const string DocumentId = "doc_id";
 

@@ -53,7 +53,8 @@ public sealed partial class SearchLexicon
         {
             var s = SearchVariants.Normalize(shortForm);
             var f = SearchVariants.Normalize(full);
-            if (s == f || s.Length < 2 || GenericShortForms.Contains(s))
+            // A full form containing the short form is found by the short form already: expanding only costs time.
+            if (s == f || s.Length < 2 || GenericShortForms.Contains(s) || f.Contains(s, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -77,6 +78,9 @@ public sealed partial class SearchLexicon
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Abbreviations { get; }
 
     public int MaxWordLength { get; }
+
+    /// <summary>Query terms already split with this lexicon (bounded by <see cref="QuerySegmenter"/>).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> Segmentations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Separator between short and full form in the indexed abbreviation term.</summary>
     public const char PairSeparator = '\u0001';

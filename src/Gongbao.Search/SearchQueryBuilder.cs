@@ -126,8 +126,10 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             AddShould(root, Phrase(chinese, level == SearchLevel.Document ? SearchFields.TitleZh : SearchFields.Heading, joined), PhraseBoost * TitleBoost);
         }
 
-        if (allWords.Count > 1)
+        if (allWords.Count > 2 && level == SearchLevel.Provision)
         {
+            // Sloppy phrases cost time in proportion to positions: only for several words, and never over whole
+            // document texts (two words printed together are already boosted by the phrase above).
             AddShould(root, Proximity(allWords), ProximityBoost);
         }
 
