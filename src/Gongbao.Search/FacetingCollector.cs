@@ -5,26 +5,51 @@ using Lucene.Net.Util;
 namespace Gongbao.Search;
 
 /// <summary>
-/// Collects every match once: keeps (doc, score, witness rank) for ranking, folds witnesses of the
-/// same document (same <c>id</c>, by the ID hash kept as numeric doc values) for the total, and
-/// counts facet values per segment by ordinal, resolving them to strings only at the end.
+/// One pass over the matches: keeps only the best <c>k</c> in a bounded heap, counts facet values per
+/// segment by ordinal (strings resolved once at the end), and folds witnesses of one document or
+/// provision without hashing every hit: only entries the <see cref="ReaderState"/> marks as having a
+/// twin (another witness with the same ID, rare) go through a set; all others count directly.
+/// Annex placeholders keep their order among themselves but score below every real hit.
 /// </summary>
-internal sealed class FacetingCollector(string[] facetFields) : ICollector
+internal sealed class FacetingCollector : ICollector
 {
-    internal readonly record struct Match(int Doc, float Score, int Rank, ulong IdHash);
+    internal readonly record struct Match(int Doc, float Score, long SortKey, int Rank, long IdHash);
 
-    private readonly List<Match> _matches = [];
-    private readonly HashSet<ulong> _seenIds = [];
-    private readonly Dictionary<string, Dictionary<string, int>> _facetCounts =
-        facetFields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+    /// <summary>Score factor of an annex placeholder or omitted text.</summary>
+    public const float PlaceholderFactor = 0.001f;
+
+    private readonly string[] _facetFields;
+    private readonly ReaderState _state;
+    private readonly string? _sortField;
+    private readonly int _k;
+    private readonly PriorityQueue<Match, Match> _heap;
+    private readonly Dictionary<long, Match> _twins = [];
+    private readonly Dictionary<string, Dictionary<string, int>> _facetCounts;
 
     private Scorer? _scorer;
     private int _docBase;
+    private int _leaf;
     private NumericDocValues? _ids;
     private NumericDocValues? _ranks;
+    private NumericDocValues? _placeholders;
+    private NumericDocValues? _sortValues;
+    private FixedBitSet? _twinDocs;
     private SegmentFacets[] _segment = [];
+    private int _distinct;
 
-    public int DistinctCount => _seenIds.Count;
+    public FacetingCollector(string[] facetFields, ReaderState state, int k, string? sortField)
+    {
+        _facetFields = facetFields;
+        _state = state;
+        _k = Math.Max(1, k);
+        _sortField = sortField;
+        _heap = new PriorityQueue<Match, Match>(_k + 1, Comparer<Match>.Create((a, b) => Compare(b, a)));
+        _facetCounts = facetFields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+    }
+
+    public int DistinctCount => _distinct + _twinCount;
+
+    private int _twinCount;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -34,45 +59,97 @@ internal sealed class FacetingCollector(string[] facetFields) : ICollector
     {
         FlushSegment();
         _docBase = context.DocBase;
+        _leaf = context.Ord;
         var reader = context.AtomicReader;
         _ids = reader.GetNumericDocValues(SearchFields.IdHash);
         _ranks = reader.GetNumericDocValues(SearchFields.WitnessRank);
-        _segment = facetFields.Select(f => new SegmentFacets(f, reader)).ToArray();
+        _placeholders = reader.GetNumericDocValues(SearchFields.Placeholder);
+        _sortValues = _sortField is null ? null : reader.GetNumericDocValues(_sortField);
+        _twinDocs = _state.TwinDocs(_leaf);
+        _segment = _facetFields.Select(f => new SegmentFacets(f, reader)).ToArray();
     }
 
     public void Collect(int doc)
     {
-        var hash = (ulong)(_ids?.Get(doc) ?? doc + _docBase);
-        var rank = (int)(_ranks?.Get(doc) ?? 0);
-        _matches.Add(new Match(_docBase + doc, _scorer!.GetScore(), rank, hash));
-        if (_seenIds.Add(hash))
+        var score = _scorer!.GetScore();
+        if (_placeholders is not null && _placeholders.Get(doc) != 0)
         {
-            foreach (var f in _segment)
+            score *= PlaceholderFactor;
+        }
+
+        var sortKey = _sortValues?.Get(doc) ?? 0;
+        if (_twinDocs is not null && _twinDocs.Get(doc))
+        {
+            var hash = _ids?.Get(doc) ?? doc + _docBase;
+            var m = new Match(_docBase + doc, score, sortKey, (int)(_ranks?.Get(doc) ?? 0), hash);
+            if (_twins.TryGetValue(hash, out var other))
             {
-                f.Count(doc);
+                // The gazette witness represents the fold; the best score of either ranks it.
+                var keep = m.Rank < other.Rank || (m.Rank == other.Rank && m.Doc < other.Doc) ? m : other;
+                _twins[hash] = keep with { Score = Math.Max(m.Score, other.Score), SortKey = Math.Max(m.SortKey, other.SortKey) };
+                return;
             }
+
+            _twins[hash] = m;
+            _twinCount++;
+            CountFacets(doc);
+            return;
+        }
+
+        _distinct++;
+        CountFacets(doc);
+        Offer(new Match(_docBase + doc, score, sortKey, 0, 0));
+    }
+
+    private void CountFacets(int doc)
+    {
+        foreach (var f in _segment)
+        {
+            f.Count(doc);
         }
     }
 
-    /// <summary>Hits <paramref name="skip"/>..+<paramref name="take"/> in rank order, one per document.</summary>
+    private void Offer(Match m)
+    {
+        if (_heap.Count < _k)
+        {
+            _heap.Enqueue(m, m);
+        }
+        else if (Compare(m, _heap.Peek()) < 0)
+        {
+            _heap.EnqueueDequeue(m, m);
+        }
+    }
+
+    /// <summary>Hits <paramref name="skip"/>..+<paramref name="take"/> in rank order, one per document or provision.</summary>
     public IReadOnlyList<Match> Top(int skip, int take)
     {
-        var want = skip + take;
-        for (var k = Math.Min(_matches.Count, (want * 2) + 10); ; k = Math.Min(_matches.Count, k * 2))
+        foreach (var m in _twins.Values)
         {
-            var best = SelectBest(k);
-            var seen = new HashSet<ulong>();
-            var distinct = best.Where(m => seen.Add(m.IdHash)).ToList();
-            if (distinct.Count >= want || k >= _matches.Count)
-            {
-                return distinct.Skip(skip).Take(take).ToList();
-            }
+            Offer(m);
         }
+
+        _twins.Clear();
+        var list = new List<Match>(_heap.Count);
+        while (_heap.TryDequeue(out var m, out _))
+        {
+            list.Add(m);
+        }
+
+        list.Sort(Compare);
+        return list.Skip(skip).Take(take).ToList();
     }
 
+    // Best first: sort key (a date, when sorting by one), then score, then the gazette witness, then index order.
     private static int Compare(Match a, Match b)
     {
-        var c = b.Score.CompareTo(a.Score);
+        var c = b.SortKey.CompareTo(a.SortKey);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = b.Score.CompareTo(a.Score);
         if (c != 0)
         {
             return c;
@@ -80,37 +157,6 @@ internal sealed class FacetingCollector(string[] facetFields) : ICollector
 
         c = a.Rank.CompareTo(b.Rank);
         return c != 0 ? c : a.Doc.CompareTo(b.Doc);
-    }
-
-    private List<Match> SelectBest(int k)
-    {
-        if (k <= 0)
-        {
-            return [];
-        }
-
-        // Bounded min-heap: O(n log k) instead of sorting every match.
-        var heap = new PriorityQueue<Match, Match>(k, Comparer<Match>.Create((a, b) => Compare(b, a)));
-        foreach (var m in _matches)
-        {
-            if (heap.Count < k)
-            {
-                heap.Enqueue(m, m);
-            }
-            else if (Compare(m, heap.Peek()) < 0)
-            {
-                heap.EnqueueDequeue(m, m);
-            }
-        }
-
-        var list = new List<Match>(heap.Count);
-        while (heap.TryDequeue(out var m, out _))
-        {
-            list.Add(m);
-        }
-
-        list.Sort(Compare);
-        return list;
     }
 
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets()
@@ -142,7 +188,7 @@ internal sealed class FacetingCollector(string[] facetFields) : ICollector
         public SegmentFacets(string field, AtomicReader reader)
         {
             Field = field;
-            if (field is SearchFields.Issuer or SearchFields.Kind)
+            if (field is SearchFields.Issuer)
             {
                 _multi = reader.GetSortedSetDocValues(field);
                 _counts = new int[_multi?.ValueCount ?? 0];

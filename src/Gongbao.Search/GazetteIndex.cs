@@ -23,7 +23,10 @@ namespace Gongbao.Search;
 /// </summary>
 public sealed partial class GazetteIndex : IDisposable
 {
-    private static readonly string[] FacetFields = [SearchFields.Year, SearchFields.Issuer, SearchFields.Kind, SearchFields.Section];
+    private static readonly string[] FacetFields = [SearchFields.Year, SearchFields.IssueYear, SearchFields.Issuer, SearchFields.Kind, SearchFields.Section];
+
+    // Derived once per opened reader (lexicon, witness twins): a refresh makes a new reader and a new state.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, ReaderState> _states = new();
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _indexAnalyzer;
@@ -31,8 +34,12 @@ public sealed partial class GazetteIndex : IDisposable
     private readonly SearcherManager _searchers;
     private long _lastRefreshTicks = Environment.TickCount64;
 
+    // SmartCn loads its dictionaries (seconds) on first use: start that with the first index, not the first query.
+    private static readonly Lazy<Task> SegmenterWarmup = new(() => Task.Run(QuerySegmenter.Warm));
+
     private GazetteIndex(LuceneDirectory directory)
     {
+        _ = SegmenterWarmup.Value;
         _directory = directory;
         var english = new EnglishAnalyzer(ChineseAnalyzer.Version);
         _indexAnalyzer = new PerFieldAnalyzerWrapper(ChineseAnalyzer.ForIndex(), new Dictionary<string, Analyzer> { [SearchFields.TitleEn] = english });
@@ -53,7 +60,7 @@ public sealed partial class GazetteIndex : IDisposable
     /// Layout of the index entries (fields, doc values types). Bump it when they change: an index of
     /// another version is emptied on open and rebuilt from the store, never mixed.
     /// </summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     private const string FormatKey = "gongbao.format";
 
@@ -165,18 +172,85 @@ public sealed partial class GazetteIndex : IDisposable
         }
     }
 
+    /// <summary>Recognises citations typed into the search box (set by the host, e.g. with the citation resolver); optional.</summary>
+    public ICitationShortcut? CitationShortcut { get; set; }
+
     public SearchResults Search(SearchRequest request)
     {
         var clock = Stopwatch.StartNew();
         var parsed = SearchQuery.Parse(request.Query);
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, 100);
-        var query = _queryBuilder.Build(parsed, request.Level);
-        if (query is null)
-        {
-            return Empty(request, page, pageSize, clock);
-        }
+        var citation = request.Citation ?? (CitationShortcut is { } shortcut && !parsed.IsEmpty ? shortcut.Resolve(request.Query) : null);
 
+        RefreshIfStale();
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var state = _states.GetValue(searcher.IndexReader, ReaderState.Build);
+            var query = _queryBuilder.Build(parsed, request.Level, state.Lexicon);
+            if (query is null)
+            {
+                return Empty(request, page, pageSize, clock);
+            }
+
+            var filtered = new FilteredQuery(query, new QueryWrapperFilter(Filter(request, state)));
+            var sortField = request.Sort switch
+            {
+                SearchSort.SignedOn => SearchFields.SignedOn,
+                SearchSort.PublishedOn => SearchFields.PublishedOn,
+                SearchSort.EffectiveFrom => SearchFields.EffectiveFrom,
+                _ => null,
+            };
+            var collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
+            searcher.Search(filtered, collector);
+            if (collector.DistinctCount == 0 && _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed: true) is { } relaxed && !relaxed.Equals(query))
+            {
+                // Nothing has every word (a typed question adds words the answer does not print): all but one.
+                collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
+                searcher.Search(new FilteredQuery(relaxed, new QueryWrapperFilter(Filter(request, state))), collector);
+            }
+
+            var terms = HighlightTerms(parsed, state.Lexicon);
+            var top = collector.Top((page - 1) * pageSize, pageSize);
+            var entries = top.Select(h => searcher.Doc(h.Doc)).ToList();
+            var snippets = request.Level == SearchLevel.Document ? BestProvisionTexts(searcher, query, entries) : [];
+            var hits = top.Select((h, i) => ToHit(entries[i], h.Score, terms, snippets.GetValueOrDefault(entries[i].Get(SearchFields.Id)))).ToList();
+            var total = collector.DistinctCount;
+            if (citation is not null && page == 1 && CitedHit(searcher, citation, request.Level, terms) is { } cited)
+            {
+                // The cited provision leads; it is not repeated further down.
+                hits.RemoveAll(h => h.Id == cited.Id);
+                hits.Insert(0, cited);
+                if (hits.Count > pageSize)
+                {
+                    hits.RemoveAt(hits.Count - 1);
+                }
+
+                total = Math.Max(total, 1);
+            }
+
+            return new SearchResults
+            {
+                Query = request.Query,
+                Level = request.Level,
+                Total = total,
+                Page = page,
+                PageSize = pageSize,
+                Hits = hits,
+                Facets = MergeIssuers(collector.Facets(), state),
+                Suggestions = total == 0 ? Suggest(searcher, parsed) : [],
+                ElapsedMilliseconds = clock.Elapsed.TotalMilliseconds,
+            };
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private static BooleanQuery Filter(SearchRequest request, ReaderState state)
+    {
         var filter = new BooleanQuery
         {
             { new TermQuery(new Term(SearchFields.Type, request.Level == SearchLevel.Document ? SearchFields.DocumentType : SearchFields.ProvisionType)), Occur.MUST },
@@ -186,35 +260,132 @@ public sealed partial class GazetteIndex : IDisposable
             filter.Add(new TermQuery(new Term(SearchFields.Year, year.ToString(CultureInfo.InvariantCulture))), Occur.MUST);
         }
 
-        AddFilter(filter, SearchFields.Issuer, request.Issuer is null ? null : SearchVariants.Normalize(request.Issuer));
+        if (request.IssueYear is { } issueYear)
+        {
+            filter.Add(new TermQuery(new Term(SearchFields.IssueYear, issueYear.ToString(CultureInfo.InvariantCulture))), Occur.MUST);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Issuer))
+        {
+            var any = new BooleanQuery();
+            foreach (var form in state.IssuerForms(state.CanonicalIssuer(request.Issuer)))
+            {
+                any.Add(new TermQuery(new Term(SearchFields.Issuer, form)), Occur.SHOULD);
+            }
+
+            filter.Add(any, Occur.MUST);
+        }
+
         AddFilter(filter, SearchFields.Kind, request.Kind);
         AddFilter(filter, SearchFields.Section, request.Section);
-        var filtered = new FilteredQuery(query, new QueryWrapperFilter(filter));
+        AddRange(filter, SearchFields.SignedOn, request.SignedFrom, request.SignedTo);
+        AddRange(filter, SearchFields.PublishedOn, request.PublishedFrom, request.PublishedTo);
+        AddRange(filter, SearchFields.EffectiveFrom, request.EffectiveFrom, request.EffectiveTo);
+        return filter;
+    }
 
-        RefreshIfStale();
-        var searcher = _searchers.Acquire();
-        try
+    // One facet value per agency: counts of the short forms join their canonical name. A document printing
+    // both forms counts twice at most in the rare case both are its issuers; acceptable for a facet.
+    private static IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> MergeIssuers(IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets, ReaderState state)
+    {
+        if (state.IssuerAliases.Count == 0 || !facets.TryGetValue(SearchFields.Issuer, out var issuers))
         {
-            var collector = new FacetingCollector(FacetFields);
-            searcher.Search(filtered, collector);
-            var top = collector.Top((page - 1) * pageSize, pageSize);
-            var hits = top.Select(h => ToHit(searcher.Doc(h.Doc), h.Score, parsed)).ToList();
-            return new SearchResults
+            return facets;
+        }
+
+        var merged = issuers.GroupBy(f => state.IssuerAliases.GetValueOrDefault(f.Value, f.Value), StringComparer.Ordinal)
+            .Select(g => new FacetValue(g.Key, g.Sum(f => f.Count)))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
+            .ToList();
+        return facets.ToDictionary(kv => kv.Key, kv => kv.Key == SearchFields.Issuer ? merged : kv.Value);
+    }
+
+    private static void AddRange(BooleanQuery filter, string field, DateOnly? from, DateOnly? to)
+    {
+        if (from is null && to is null)
+        {
+            return;
+        }
+
+        int? min = from is { } f ? SearchDocumentBuilder.DateKey(f) : null;
+        int? max = to is { } t ? SearchDocumentBuilder.DateKey(t) : null;
+        filter.Add(NumericRangeQuery.NewInt32Range(field, min, max, minInclusive: true, maxInclusive: true), Occur.MUST);
+    }
+
+    /// <summary>What the snippet marks: each word the query was matched as, and the expansions of abbreviations.</summary>
+    private static List<string> HighlightTerms(SearchQuery parsed, SearchLexicon lexicon)
+    {
+        var terms = new List<string>();
+        for (var i = 0; i < parsed.Terms.Count; i++)
+        {
+            terms.Add(parsed.Terms[i]);
+            foreach (var word in SearchQueryBuilder.Words(parsed, i, lexicon))
             {
-                Query = request.Query,
-                Level = request.Level,
-                Total = collector.DistinctCount,
-                Page = page,
-                PageSize = pageSize,
-                Hits = hits,
-                Facets = collector.Facets(),
-                ElapsedMilliseconds = clock.Elapsed.TotalMilliseconds,
-            };
+                terms.Add(word);
+                if (lexicon.Abbreviations.TryGetValue(word, out var full))
+                {
+                    terms.AddRange(full);
+                }
+            }
         }
-        finally
+
+        return terms.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static SearchHit? CitedHit(IndexSearcher searcher, CitationTarget target, SearchLevel level, List<string> terms)
+    {
+        var id = level == SearchLevel.Provision && target.ProvisionId is { } pid ? pid : target.DocumentId;
+        var type = id == target.DocumentId ? SearchFields.DocumentType : SearchFields.ProvisionType;
+        var q = new BooleanQuery
         {
-            _searchers.Release(searcher);
+            { new TermQuery(new Term(SearchFields.Id, id)), Occur.MUST },
+            { new TermQuery(new Term(SearchFields.Type, type)), Occur.MUST },
+        };
+        var top = searcher.Search(q, 4).ScoreDocs;
+        if (top.Length == 0)
+        {
+            return null;
         }
+
+        // The gazette witness, as in folded hits.
+        var best = top.Select(sd => searcher.Doc(sd.Doc)).OrderBy(d => d.GetField(SearchFields.WitnessRank)?.GetInt32Value() ?? 0).First();
+        return ToHit(best, float.PositiveInfinity, terms) with { Cited = true };
+    }
+
+    /// <summary>Titles sharing the most bigrams with the query (when nothing matched).</summary>
+    private List<string> Suggest(IndexSearcher searcher, SearchQuery parsed)
+    {
+        var text = SearchVariants.Normalize(string.Concat(parsed.Terms));
+        var q = new BooleanQuery();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        using (var stream = _queryBuilder.Chinese.GetTokenStream(SearchFields.TitleZh, text))
+        {
+            var termAtt = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                if (seen.Add(termAtt.ToString()))
+                {
+                    q.Add(new TermQuery(new Term(SearchFields.TitleZh, termAtt.ToString())), Occur.SHOULD);
+                }
+            }
+
+            stream.End();
+        }
+
+        if (q.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        var filtered = new FilteredQuery(q, new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Type, SearchFields.DocumentType))));
+        return searcher.Search(filtered, 10).ScoreDocs
+            .Select(sd => searcher.Doc(sd.Doc).Get(SearchFields.TitleZh))
+            .Where(t => t is not null)
+            .Select(t => t!)
+            .Distinct(StringComparer.Ordinal)
+            .Take(3)
+            .ToList();
     }
 
     private static void AddFilter(BooleanQuery filter, string field, string? value)
@@ -237,12 +408,96 @@ public sealed partial class GazetteIndex : IDisposable
         ElapsedMilliseconds = clock.Elapsed.TotalMilliseconds,
     };
 
-    private static SearchHit ToHit(Lucene.Net.Documents.Document d, float score, SearchQuery query)
+    /// <summary>
+    /// For each document entry of a page, the stored text of its witness's provision that best matches the
+    /// query, with its heading (document entries do not store their whole text). One search for the page:
+    /// the query restricted to the page's (document, issue) pairs, grouped by the document hash doc values.
+    /// </summary>
+    private static Dictionary<string, string> BestProvisionTexts(IndexSearcher searcher, Query query, List<Lucene.Net.Documents.Document> entries)
     {
-        var text = d.Get(SearchFields.Text) ?? "";
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (entries.Count == 0)
+        {
+            return result;
+        }
+
+        var pairs = new BooleanQuery();
+        var wanted = new Dictionary<long, string>();
+        foreach (var e in entries)
+        {
+            var id = e.Get(SearchFields.Id);
+            wanted[SearchDocumentBuilder.IdHash(id)] = id;
+            pairs.Add(new BooleanQuery
+            {
+                { new TermQuery(new Term(SearchFields.DocumentId, id)), Occur.MUST },
+                { new TermQuery(new Term(SearchFields.Issue, e.Get(SearchFields.Issue))), Occur.MUST },
+            }, Occur.SHOULD);
+        }
+
+        var within = new BooleanQuery
+        {
+            { query, Occur.MUST },
+            { new TermQuery(new Term(SearchFields.Type, SearchFields.ProvisionType)), Occur.MUST },
+            { pairs, Occur.MUST },
+        };
+        var collector = new BestPerDocumentCollector();
+        searcher.Search(within, collector);
+        foreach (var (hash, doc) in collector.Best)
+        {
+            if (wanted.TryGetValue(hash, out var id))
+            {
+                var p = searcher.Doc(doc);
+                var heading = p.Get(SearchFields.Heading);
+                result[id] = heading is { Length: > 0 } ? $"【{heading}】{p.Get(SearchFields.Text)}" : p.Get(SearchFields.Text) ?? "";
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Best-scoring match per document hash.</summary>
+    private sealed class BestPerDocumentCollector : ICollector
+    {
+        private readonly Dictionary<long, (int Doc, float Score)> _best = [];
+        private Scorer? _scorer;
+        private NumericDocValues? _hashes;
+        private int _base;
+
+        public IEnumerable<(long Hash, int Doc)> Best => _best.Select(kv => (kv.Key, kv.Value.Doc));
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            _base = context.DocBase;
+            _hashes = context.AtomicReader.GetNumericDocValues(SearchFields.DocumentHash);
+        }
+
+        public void Collect(int doc)
+        {
+            if (_hashes is null)
+            {
+                return;
+            }
+
+            var hash = _hashes.Get(doc);
+            var score = _scorer!.GetScore();
+            if (!_best.TryGetValue(hash, out var current) || score > current.Score)
+            {
+                _best[hash] = (_base + doc, score);
+            }
+        }
+    }
+
+    private static SearchHit ToHit(Lucene.Net.Documents.Document d, float score, IReadOnlyList<string> terms, string? snippetText = null)
+    {
+        var text = snippetText ?? d.Get(SearchFields.Text) ?? d.Get(SearchFields.TitleZh) ?? "";
         var year = d.Get(SearchFields.Year);
+        var issueYear = d.Get(SearchFields.IssueYear);
         var heading = d.Get(SearchFields.Heading);
-        if (heading is { Length: > 0 })
+        if (heading is { Length: > 0 } && snippetText is null)
         {
             // A heading hit should show in the snippet too: 【heading】 leads the text as printed.
             text = $"【{heading}】{text}";
@@ -258,12 +513,14 @@ public sealed partial class GazetteIndex : IDisposable
             Number = d.Get(SearchFields.Number),
             Label = d.Get(SearchFields.Label),
             Heading = heading,
+            Path = d.Get(SearchFields.Path),
             Year = year is null ? null : int.Parse(year, CultureInfo.InvariantCulture),
+            IssueYear = issueYear is null ? null : int.Parse(issueYear, CultureInfo.InvariantCulture),
             Kind = d.Get(SearchFields.Kind),
             Section = d.Get(SearchFields.Section),
             Issuers = d.GetValues(SearchFields.Issuer),
             Score = score,
-            Snippet = SnippetBuilder.Build(text, query.Terms),
+            Snippet = SnippetBuilder.Build(text, terms),
         };
     }
 

@@ -23,27 +23,62 @@ public static class SearchDocumentBuilder
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var root in new[] { doc.Body }.Concat(doc.Instruments.Select(i => i.Body)))
         {
-            foreach (var (provision, text) in SearchableProvisions(root))
+            foreach (var (provision, text, path, numbers) in Walk(root))
             {
                 if (seen.Add(provision.Id))
                 {
-                    yield return BuildProvision(witness, provision, text);
+                    yield return BuildProvision(witness, provision, text, path, FoldKey(doc.Id, provision, numbers, text));
                 }
             }
         }
     }
 
     /// <summary>The provisions that become search hits, each with the text indexed for it.</summary>
-    public static IEnumerable<(Provision Provision, string Text)> SearchableProvisions(Provision root)
+    public static IEnumerable<(Provision Provision, string Text)> SearchableProvisions(Provision root) =>
+        SearchableProvisionsWithPath(root).Select(p => (p.Provision, p.Text));
+
+    /// <summary>The provisions that become search hits, with their text and the labels leading to them (二、 › (三) › 11.).</summary>
+    public static IEnumerable<(Provision Provision, string Text, string Path)> SearchableProvisionsWithPath(Provision root) =>
+        Walk(root).Select(w => (w.Provision, w.Text, w.Path));
+
+    /// <summary>
+    /// Key shared by the same provision in different witnesses of one document, whose IDs may differ (a
+    /// standalone text of the measures numbers them from the top, the gazette under the notice's inst-1):
+    /// document, kind, the numbers along the path, and the start of the text in search form.
+    /// </summary>
+    public static string FoldKey(string documentId, Provision provision, string numbers, string text)
     {
-        var stack = new Stack<Provision>();
-        stack.Push(root);
+        var prefix = new System.Text.StringBuilder();
+        foreach (var c in SearchVariants.Normalize(TextFold.Fold(text)))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                prefix.Append(c);
+                if (prefix.Length == 24)
+                {
+                    break;
+                }
+            }
+        }
+
+        return $"{documentId}|{provision.Kind}|{numbers}|{prefix}";
+    }
+
+    private static IEnumerable<(Provision Provision, string Text, string Path, string Numbers)> Walk(Provision root)
+    {
+        var stack = new Stack<(Provision P, string Path, string Numbers)>();
+        stack.Push((root, "", ""));
         while (stack.Count > 0)
         {
-            var p = stack.Pop();
+            var (p, parent, parentNumbers) = stack.Pop();
+            var structural = p.Kind is ProvisionKind.Document or ProvisionKind.Instrument;
+            var path = structural || p.Label is not { Length: > 0 }
+                ? parent
+                : parent.Length == 0 ? p.Label : parent + PathSeparator + p.Label;
+            var numbers = structural ? parentNumbers : $"{parentNumbers}.{p.Number?.ToString(CultureInfo.InvariantCulture) ?? p.Ordinal.ToString(CultureInfo.InvariantCulture)}";
             if (p.Kind == ProvisionKind.Article)
             {
-                yield return (p, ProvisionText(p, whole: true));
+                yield return (p, ProvisionText(p, whole: true), path, numbers);
                 continue;
             }
 
@@ -52,15 +87,31 @@ public static class SearchDocumentBuilder
                 var own = ProvisionText(p, whole: false);
                 if (own.Length > 0)
                 {
-                    yield return (p, own);
+                    yield return (p, own, path, numbers);
                 }
             }
 
             for (var i = p.Children.Count - 1; i >= 0; i--)
             {
-                stack.Push(p.Children[i]);
+                stack.Push((p.Children[i], path, numbers));
             }
         }
+    }
+
+    public const string PathSeparator = " › ";
+
+    /// <summary>An annex placeholder or omitted text: short, and says 略 or only names an annex.</summary>
+    public static bool IsPlaceholder(string text)
+    {
+        var t = text.Trim();
+        if (t.Length > 80)
+        {
+            return false;
+        }
+
+        return t.Contains("(略)", StringComparison.Ordinal) || t.Contains("（略）", StringComparison.Ordinal)
+            || t.EndsWith("略", StringComparison.Ordinal)
+            || (t.StartsWith("附件", StringComparison.Ordinal) && !t.Contains('。'));
     }
 
     /// <summary>Text shown and indexed for a provision: its own text (with table cells), or with all descendants.</summary>
@@ -96,7 +147,7 @@ public static class SearchDocumentBuilder
     private static LuceneDocument BuildDocument(IndexedWitness witness)
     {
         var doc = witness.Document;
-        var d = Common(witness, SearchFields.DocumentType, doc.Id);
+        var d = Common(witness, SearchFields.DocumentType, doc.Id, doc.Id);
         var title = doc.TitleZh;
         d.Add(new TextField(SearchFields.TitleZh, title, Field.Store.YES));
         foreach (var instrument in doc.Instruments)
@@ -110,15 +161,28 @@ public static class SearchDocumentBuilder
             d.Add(new TextField(SearchFields.TitleEn, en, Field.Store.YES));
         }
 
-        d.Add(new TextField(SearchFields.Text, DocumentText(doc), Field.Store.YES));
+        // Indexed, not stored: a document hit's snippet comes from its best provision (stored, and short).
+        d.Add(new TextField(SearchFields.Text, DocumentText(doc), Field.Store.NO));
+        var (words, abbreviations) = SearchLexicon.Harvest(doc);
+        foreach (var word in words.Select(SearchVariants.Normalize).Where(w => w.Length is >= 2 and <= 16).Distinct(StringComparer.Ordinal))
+        {
+            d.Add(new StringField(SearchFields.Lexicon, word, Field.Store.NO));
+        }
+
+        foreach (var (shortForm, full) in abbreviations.Distinct())
+        {
+            d.Add(new StringField(SearchFields.Abbreviation, shortForm + SearchLexicon.PairSeparator + full, Field.Store.NO));
+        }
+
         return d;
     }
 
-    private static LuceneDocument BuildProvision(IndexedWitness witness, Provision provision, string text)
+    private static LuceneDocument BuildProvision(IndexedWitness witness, Provision provision, string text, string path, string foldKey)
     {
         var doc = witness.Document;
-        var d = Common(witness, SearchFields.ProvisionType, provision.Id);
+        var d = Common(witness, SearchFields.ProvisionType, provision.Id, foldKey);
         d.Add(new StoredField(SearchFields.TitleZh, doc.TitleZh));
+        d.Add(new TextField(SearchFields.DocumentTitle, string.Join('\n', doc.Instruments.Select(i => i.TitleZh).Prepend(doc.TitleZh)), Field.Store.NO));
         if (provision.Label is { Length: > 0 } label)
         {
             d.Add(new StringField(SearchFields.Label, label, Field.Store.YES));
@@ -129,19 +193,30 @@ public static class SearchDocumentBuilder
             d.Add(new TextField(SearchFields.Heading, heading, Field.Store.YES));
         }
 
+        if (path.Length > 0)
+        {
+            d.Add(new StoredField(SearchFields.Path, path));
+        }
+
+        if (IsPlaceholder(text))
+        {
+            d.Add(new NumericDocValuesField(SearchFields.Placeholder, 1));
+        }
+
         d.Add(new TextField(SearchFields.Text, text, Field.Store.YES));
         return d;
     }
 
-    private static LuceneDocument Common(IndexedWitness witness, string type, string id)
+    private static LuceneDocument Common(IndexedWitness witness, string type, string id, string foldKey)
     {
         var doc = witness.Document;
         var d = new LuceneDocument
         {
             new StringField(SearchFields.Type, type, Field.Store.YES),
             new StringField(SearchFields.Id, id, Field.Store.YES),
-            new NumericDocValuesField(SearchFields.IdHash, IdHash(id)),
+            new NumericDocValuesField(SearchFields.IdHash, IdHash(foldKey)),
             new StringField(SearchFields.DocumentId, doc.Id, Field.Store.YES),
+            new NumericDocValuesField(SearchFields.DocumentHash, IdHash(doc.Id)),
             new StringField(SearchFields.Issue, witness.IssueId, Field.Store.YES),
             new StoredField(SearchFields.WitnessRank, WitnessRank(witness)),
             new NumericDocValuesField(SearchFields.WitnessRank, WitnessRank(witness)),
@@ -151,13 +226,25 @@ public static class SearchDocumentBuilder
         foreach (var kind in doc.Instruments.Select(i => i.Kind).Prepend(doc.Kind).Distinct())
         {
             d.Add(new StringField(SearchFields.Kind, kind.ToString(), Field.Store.YES));
-            d.Add(new SortedSetDocValuesField(SearchFields.Kind, new BytesRef(kind.ToString())));
         }
 
-        if (witness.Year is { } year)
+        // The facet counts each hit once, under what the document issues (the 办法 of a 关于印发…的通知), else its own kind.
+        var primary = doc.Instruments.Count > 0 ? doc.Instruments[0].Kind : doc.Kind;
+        d.Add(new SortedDocValuesField(SearchFields.Kind, new BytesRef(primary.ToString())));
+
+        if (witness.DocumentYear is { } year)
         {
             AddFacet(d, SearchFields.Year, year.ToString(CultureInfo.InvariantCulture));
         }
+
+        if (witness.IssueYear is { } issueYear)
+        {
+            AddFacet(d, SearchFields.IssueYear, issueYear.ToString(CultureInfo.InvariantCulture));
+        }
+
+        AddDate(d, SearchFields.SignedOn, doc.SignedOn);
+        AddDate(d, SearchFields.PublishedOn, witness.PublishedOn);
+        AddDate(d, SearchFields.EffectiveFrom, doc.EffectiveFrom);
 
         if (doc.Section is { Length: > 0 } section)
         {
@@ -167,7 +254,7 @@ public static class SearchDocumentBuilder
         foreach (var issuer in doc.Issuers.Distinct(StringComparer.Ordinal))
         {
             // Shown as printed; filtered and counted in the search form, so a slip does not split a facet.
-            var form = SearchVariants.Normalize(issuer);
+            var form = IssuerNames.Canonical(issuer);
             d.Add(new StoredField(SearchFields.Issuer, issuer));
             d.Add(new StringField(SearchFields.Issuer, form, Field.Store.NO));
             d.Add(new SortedSetDocValuesField(SearchFields.Issuer, new BytesRef(form)));
@@ -194,6 +281,18 @@ public static class SearchDocumentBuilder
     }
 
     private static int WitnessRank(IndexedWitness witness) => witness.SourceKind == SourceKind.Issue ? 0 : 1;
+
+    /// <summary>A date as the integer yyyyMMdd (0 when unknown is not indexed).</summary>
+    public static int DateKey(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
+
+    private static void AddDate(LuceneDocument d, string field, DateOnly? date)
+    {
+        if (date is { } day)
+        {
+            d.Add(new Int32Field(field, DateKey(day), Field.Store.NO));
+            d.Add(new NumericDocValuesField(field, DateKey(day)));
+        }
+    }
 
     private static void AddFacet(LuceneDocument d, string field, string value)
     {

@@ -9,8 +9,14 @@ public static class SearchFields
     /// <summary>Document or provision ID; several witnesses of one document share it.</summary>
     public const string Id = "id";
 
-    /// <summary>64-bit hash of <see cref="Id"/> as numeric doc values: folds witnesses while collecting, one lookup per hit.</summary>
+    /// <summary>
+    /// 64-bit hash of the fold key as numeric doc values (the ID for documents, <see cref="SearchDocumentBuilder.FoldKey"/>
+    /// for provisions): witnesses of the same entry share it and fold into one hit.
+    /// </summary>
     public const string IdHash = "id_hash";
+
+    /// <summary>Hash of <see cref="DocumentId"/> as numeric doc values: groups a page's provisions by document without stored fields.</summary>
+    public const string DocumentHash = "doc_hash";
 
     /// <summary>For provisions: the document they belong to.</summary>
     public const string DocumentId = "doc_id";
@@ -24,6 +30,9 @@ public static class SearchFields
     public const string TitleEn = "title_en";
     public const string Text = "text";
 
+    /// <summary>For provisions: the titles of their document and its instruments (indexed only), so a word of the title counts.</summary>
+    public const string DocumentTitle = "doc_title";
+
     /// <summary>Canonical document number (京规自发〔2024〕122号), exact.</summary>
     public const string Number = "number";
 
@@ -33,6 +42,24 @@ public static class SearchFields
 
     /// <summary>Source kind of the witness: 0 for a gazette issue, 1 for a standalone text (gazette preferred).</summary>
     public const string WitnessRank = "witness_rank";
+
+    /// <summary>Year of the gazette issue that printed the witness (a separate facet from the document's own <see cref="Year"/>).</summary>
+    public const string IssueYear = "issue_year";
+
+    /// <summary>Dates as yyyyMMdd integers (indexed for ranges, doc values for sorting).</summary>
+    public const string SignedOn = "signed_on";
+    public const string PublishedOn = "published_on";
+    public const string EffectiveFrom = "effective_from";
+
+    /// <summary>For provisions: labels from the top of the document down to the provision (二、 › (三) › 11.).</summary>
+    public const string Path = "path";
+
+    /// <summary>1 for an annex placeholder or an omitted text ("附件：…(略)"): ranked after every real provision.</summary>
+    public const string Placeholder = "placeholder";
+
+    /// <summary>Domain words (headings, issuer names, defined terms) and abbreviation pairs, on document entries.</summary>
+    public const string Lexicon = "lex";
+    public const string Abbreviation = "abbr";
 
     public const string DocumentType = "doc";
     public const string ProvisionType = "prov";

@@ -10,9 +10,13 @@ namespace Gongbao.Search;
 /// </summary>
 public sealed record SearchQuery(IReadOnlyList<string> Terms, DocumentNumber? Number)
 {
+    /// <summary>Indexes of <see cref="Terms"/> that were quoted: those are phrases, the others are split into words.</summary>
+    public IReadOnlySet<int> Quoted { get; init; } = new HashSet<int>();
+
     public static SearchQuery Parse(string? text)
     {
         var terms = new List<string>();
+        var quoted = new HashSet<int>();
         if (string.IsNullOrWhiteSpace(text))
         {
             return new SearchQuery(terms, null);
@@ -26,6 +30,11 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, DocumentNumber? Nu
             {
                 if (c == close)
                 {
+                    if (current.ToString().Trim().Length > 0)
+                    {
+                        quoted.Add(terms.Count);
+                    }
+
                     Flush();
                     closing = null;
                 }
@@ -66,7 +75,7 @@ public sealed record SearchQuery(IReadOnlyList<string> Terms, DocumentNumber? Nu
         }
 
         Flush();
-        return new SearchQuery(terms, DocumentNumber.Find(text));
+        return new SearchQuery(terms, DocumentNumber.Find(text)) { Quoted = quoted };
 
         void Flush()
         {

@@ -14,13 +14,37 @@ namespace Gongbao.Search;
 /// </summary>
 public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
 {
+    /// <summary>The query-side Chinese analyzer (bigrams).</summary>
+    public Analyzer Chinese => chinese;
+
     public const float TitleBoost = 4f;
     public const float TitleEnBoost = 2f;
     public const float HeadingBoost = 3f;
     public const float NumberBoost = 10f;
     public const float PhraseBoost = 2f;
 
-    public Query? Build(SearchQuery query, SearchLevel level)
+    /// <summary>Boost of the query's words found near each other (within <see cref="ProximitySlop"/> positions).</summary>
+    public const float ProximityBoost = 1.5f;
+
+    public const int ProximitySlop = 12;
+
+    /// <summary>The words a query term is matched as (one entry for a quoted phrase), with the lexicon used.</summary>
+    public static IReadOnlyList<string> Words(SearchQuery query, int index, SearchLexicon lexicon) =>
+        query.Quoted.Contains(index) ? [query.Terms[index]] : QuerySegmenter.Split(query.Terms[index], lexicon);
+
+    public Query? Build(SearchQuery query, SearchLevel level) => Build(query, level, SearchLexicon.Empty);
+
+    /// <summary>
+    /// Every word must occur (AND): an unquoted term is split into words (幼儿园补助 → 幼儿园 + 补助), a quoted
+    /// one is a phrase. Each word matches as a phrase of its bigrams in the text, the heading or the title,
+    /// or as any full form of it when it is an abbreviation. The whole term as printed and the words near
+    /// each other add boosts, so the exact phrase ranks first without being required.
+    /// </summary>
+    /// <summary>Weight of a word found only in the title of a provision's document.</summary>
+    public const float DocumentTitleWeight = 0.3f;
+
+    /// <param name="relaxed">All but one word must occur (the retry when every word finds nothing).</param>
+    public Query? Build(SearchQuery query, SearchLevel level, SearchLexicon lexicon, bool relaxed = false)
     {
         if (query.IsEmpty)
         {
@@ -28,40 +52,68 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
         }
 
         var root = new BooleanQuery();
-        foreach (var term in query.Terms)
+        var allWords = new List<string>();
+        var required = new List<Query>();
+        for (var t = 0; t < query.Terms.Count; t++)
         {
-            var either = new BooleanQuery();
-            AddShould(either, Phrase(chinese, SearchFields.Text, term), 1f);
-            if (level == SearchLevel.Document)
+            var term = query.Terms[t];
+            var rest = term;
+            if (DocumentNumber.Find(term) is { } termNumber)
             {
-                AddShould(either, Phrase(chinese, SearchFields.TitleZh, term), TitleBoost);
-                AddShould(either, Phrase(english, SearchFields.TitleEn, term), TitleEnBoost);
-            }
-            else
-            {
-                AddShould(either, Phrase(chinese, SearchFields.Heading, term), HeadingBoost);
-                AddShould(either, new TermQuery(new Term(SearchFields.Label, term)), HeadingBoost);
-            }
-
-            if (DocumentNumber.TryParse(term, out var termNumber) && termNumber is not null)
-            {
+                // The number is matched exactly (or as printed in the text); what follows it (第十四条) is matched on its own.
+                var either = new BooleanQuery();
                 AddShould(either, new TermQuery(new Term(SearchFields.Number, termNumber.Canonical)), NumberBoost);
+                AddShould(either, Phrase(chinese, SearchFields.Text, termNumber.Printed), 1f);
+                root.Add(either, Occur.MUST);
+                rest = term.Replace(termNumber.Printed, " ", StringComparison.Ordinal).Trim();
+                if (rest.Length == 0)
+                {
+                    continue;
+                }
             }
 
-            if (either.Clauses.Count == 0)
+            var words = query.Quoted.Contains(t) ? [rest] : QuerySegmenter.Split(rest, lexicon);
+            foreach (var word in words)
             {
-                continue;
+                if (WordClause(word, level, lexicon) is { } clause)
+                {
+                    required.Add(clause);
+                    allWords.Add(word);
+                }
             }
 
-            root.Add(either, Occur.MUST);
+            if (words.Count > 1)
+            {
+                // Printed exactly as typed: the strongest evidence.
+                AddShould(root, Phrase(chinese, SearchFields.Text, rest), PhraseBoost);
+                AddShould(root, Phrase(chinese, level == SearchLevel.Document ? SearchFields.TitleZh : SearchFields.Heading, rest), PhraseBoost * TitleBoost);
+            }
         }
 
-        if (root.Clauses.Count == 0)
+        if (relaxed && required.Count > 2)
+        {
+            var most = new BooleanQuery { MinimumNumberShouldMatch = required.Count - 1 };
+            foreach (var clause in required)
+            {
+                most.Add(clause, Occur.SHOULD);
+            }
+
+            root.Add(most, Occur.MUST);
+        }
+        else
+        {
+            foreach (var clause in required)
+            {
+                root.Add(clause, Occur.MUST);
+            }
+        }
+
+        if (!root.Clauses.Any(c => c.Occur == Occur.MUST))
         {
             return null;
         }
 
-        if (query.Number is { } number)
+        if (query.Number is { } number && query.Terms.Count > 1)
         {
             AddShould(root, new TermQuery(new Term(SearchFields.Number, number.Canonical)), NumberBoost);
         }
@@ -74,7 +126,70 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             AddShould(root, Phrase(chinese, level == SearchLevel.Document ? SearchFields.TitleZh : SearchFields.Heading, joined), PhraseBoost * TitleBoost);
         }
 
+        if (allWords.Count > 2 && level == SearchLevel.Provision)
+        {
+            // Sloppy phrases cost time in proportion to positions: only for several words, and never over whole
+            // document texts (two words printed together are already boosted by the phrase above).
+            AddShould(root, Proximity(allWords), ProximityBoost);
+        }
+
         return root;
+    }
+
+    private Query? WordClause(string word, SearchLevel level, SearchLexicon lexicon)
+    {
+        var either = new BooleanQuery();
+        var forms = lexicon.Abbreviations.TryGetValue(SearchVariants.Normalize(word), out var full) ? full.Prepend(word) : [word];
+        var first = true;
+        foreach (var form in forms)
+        {
+            // An expansion counts a little less than the word as typed.
+            var weight = first ? 1f : 0.8f;
+            first = false;
+            AddShould(either, Phrase(chinese, SearchFields.Text, form), weight);
+            if (level == SearchLevel.Document)
+            {
+                AddShould(either, Phrase(chinese, SearchFields.TitleZh, form), TitleBoost * weight);
+                AddShould(either, Phrase(english, SearchFields.TitleEn, form), TitleEnBoost * weight);
+            }
+            else
+            {
+                AddShould(either, Phrase(chinese, SearchFields.Heading, form), HeadingBoost * weight);
+                AddShould(either, Phrase(chinese, SearchFields.DocumentTitle, form), DocumentTitleWeight * weight);
+                AddShould(either, new TermQuery(new Term(SearchFields.Label, form)), HeadingBoost * weight);
+            }
+        }
+
+        return either.Clauses.Count == 0 ? null : either;
+    }
+
+    // The words' bigrams at their distance in the query, matched with slop: words close together in the text score higher.
+    private Query? Proximity(IReadOnlyList<string> words)
+    {
+        var phrase = new PhraseQuery { Slop = ProximitySlop };
+        var position = 0;
+        var count = 0;
+        foreach (var word in words)
+        {
+            var last = position;
+            using var stream = chinese.GetTokenStream(SearchFields.Text, word);
+            var termAtt = stream.AddAttribute<ICharTermAttribute>();
+            var posAtt = stream.AddAttribute<IPositionIncrementAttribute>();
+            stream.Reset();
+            var p = position - 1;
+            while (stream.IncrementToken())
+            {
+                p += Math.Max(posAtt.PositionIncrement, 0);
+                phrase.Add(new Term(SearchFields.Text, termAtt.ToString()), Math.Max(p, position));
+                last = Math.Max(p, position);
+                count++;
+            }
+
+            stream.End();
+            position = last + 2;
+        }
+
+        return count > 1 ? phrase : null;
     }
 
     private static void AddShould(BooleanQuery into, Query? q, float boost)

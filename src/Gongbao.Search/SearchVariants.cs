@@ -31,14 +31,48 @@ public static class SearchVariants
         ("辦", "办"),
     ];
 
+    /// <summary>
+    /// Traditional → simplified, one character each, from OpenCC's TSCharacters (Apache-2.0; regenerate
+    /// with tools/gen-traditional-table.sh). Applied to queries and indexed text alike, so 幼兒園 finds 幼儿园.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<char, char> Traditional = LoadTraditional();
+
     private static readonly NormalizeCharMap Map = Build();
+
+    private static Dictionary<char, char> LoadTraditional()
+    {
+        using var stream = typeof(SearchVariants).Assembly.GetManifestResourceStream("Gongbao.Search.traditional.tsv")
+            ?? throw new InvalidOperationException("traditional.tsv resource missing from Gongbao.Search");
+        using var reader = new StreamReader(stream);
+        var map = new Dictionary<char, char>();
+        while (reader.ReadLine() is { } line)
+        {
+            // Characters outside the BMP cannot fold in place (TextFold keeps positions): left as printed.
+            if (line.Length == 3 && line[1] == '\t')
+            {
+                map[line[0]] = line[2];
+            }
+        }
+
+        return map;
+    }
 
     private static NormalizeCharMap Build()
     {
         var builder = new NormalizeCharMap.Builder();
+        var multi = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (variant, standard) in Pairs)
         {
             builder.Add(variant, standard);
+            multi.Add(variant);
+        }
+
+        foreach (var (traditional, simplified) in Traditional)
+        {
+            if (!multi.Contains(traditional.ToString()))
+            {
+                builder.Add(traditional.ToString(), simplified.ToString());
+            }
         }
 
         return builder.Build();
@@ -58,6 +92,23 @@ public static class SearchVariants
             }
         }
 
-        return text;
+        return Simplify(text);
+    }
+
+    /// <summary>Traditional characters replaced by their simplified form (same length).</summary>
+    public static string Simplify(string text)
+    {
+        var chars = text.ToCharArray();
+        var changed = false;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] >= '\u3400' && Traditional.TryGetValue(chars[i], out var s))
+            {
+                chars[i] = s;
+                changed = true;
+            }
+        }
+
+        return changed ? new string(chars) : text;
     }
 }

@@ -11,11 +11,27 @@ public static class TextFold
 {
     private static readonly FrozenDictionary<char, char> Variants = SearchVariants.Pairs
         .Where(p => p.Variant.Length == 1 && p.Standard.Length == 1)
-        .ToFrozenDictionary(p => p.Variant[0], p => p.Standard[0]);
+        .Select(p => KeyValuePair.Create(p.Variant[0], p.Standard[0]))
+        .Concat(SearchVariants.Traditional.Where(t => !SearchVariants.Pairs.Any(p => p.Variant.Length == 1 && p.Variant[0] == t.Key)))
+        .ToFrozenDictionary();
+
+    // Variant lookups as a flat table over the BMP: folding runs over whole stored texts for every snippet.
+    private static readonly char[] VariantTable = BuildTable();
+
+    private static char[] BuildTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        foreach (var (from, to) in Variants)
+        {
+            table[from] = to;
+        }
+
+        return table;
+    }
 
     public static char Fold(char c)
     {
-        if (c >= '\u3400' && Variants.TryGetValue(c, out var standard))
+        if (c >= '\u3400' && VariantTable[c] is var standard && standard != '\0')
         {
             return standard;
         }

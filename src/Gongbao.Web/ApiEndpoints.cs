@@ -102,7 +102,8 @@ internal static class ApiEndpoints
                 hit.Provision.Label, hit.Provision.Heading, text, hit.Provision, g.CrossReferences.Find(text, hit.DocumentId)));
         }).WithSummary("A provision by its stable ID, with its sub-units and cross-references");
 
-        api.MapGet("/search", (GongbaoServices g, ServerOptions limits, string? q, int? year, string? issuer, string? kind, string? section, string? level, int? page, int? pageSize) =>
+        api.MapGet("/search", (GongbaoServices g, ServerOptions limits, string? q, int? year, string? issuer, string? kind, string? section, string? level, int? page, int? pageSize,
+            int? issueYear, DateOnly? signedFrom, DateOnly? signedTo, string? sort) =>
         {
             if (string.IsNullOrWhiteSpace(q))
             {
@@ -132,11 +133,23 @@ internal static class ApiEndpoints
                 return BadRequest($"page is 1..{limits.MaxPage}; pageSize is 1..100.");
             }
 
+            if (!Enum.TryParse<SearchSort>(sort ?? nameof(SearchSort.Relevance), ignoreCase: true, out var order) || !Enum.IsDefined(order))
+            {
+                return BadRequest($"sort is one of {string.Join(", ", Enum.GetNames<SearchSort>())}, not '{sort}'.");
+            }
+
+            // A citation typed into the search box (京规自发〔2024〕122号第十四条) leads the hits.
+            var cited = Citation.Parse(q) is { } c && (c.Number is not null || c.Article is not null) ? g.Resolver.Resolve(q).Result : null;
             return Results.Ok(g.Index.Search(new SearchRequest
             {
                 Query = q,
                 Level = lvl,
                 Year = year,
+                IssueYear = issueYear,
+                SignedFrom = signedFrom,
+                SignedTo = signedTo,
+                Sort = order,
+                Citation = cited is null ? null : new CitationTarget(cited.DocumentId, cited.ProvisionId),
                 Issuer = issuer,
                 Kind = kind,
                 Section = section,

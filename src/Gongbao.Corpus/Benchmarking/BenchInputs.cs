@@ -15,6 +15,9 @@ internal static class BenchInputs
     public static IEnumerable<IndexedWitness> StoredWitnesses(IGazetteStore store)
     {
         var sources = store.ListIssues().ToDictionary(i => i.Id);
-        return store.AllDocuments().Select(w => new IndexedWitness(w.IssueId, sources[w.IssueId].Kind, sources[w.IssueId].Year, w.Document));
+        return store.AllDocuments().Select(w => new IndexedWitness(w.IssueId, sources[w.IssueId].Kind, sources[w.IssueId].Year, w.Document)
+        {
+            PublishedOn = sources[w.IssueId].PublicationDate,
+        });
     }
 }

@@ -31,6 +31,13 @@ public sealed record SearchBenchOptions
 /// <summary>Latency of one query of the fixed set over its timed repetitions.</summary>
 public sealed record QueryLatency(string Label, string Query, SearchLevel Level, int Total, double P50Ms, double P99Ms);
 
+/// <summary>One query of the set against the FTS5 trigram baseline over the same text (p50 of the same repetitions).</summary>
+public sealed record Fts5Comparison(string Query, SearchLevel Level, double GongbaoP50Ms, double Fts5P50Ms, int GongbaoTotal, int Fts5Total)
+{
+    /// <summary>Gongbao time over FTS5 time: below 1 means Gongbao is faster.</summary>
+    public double Ratio => GongbaoP50Ms / Fts5P50Ms;
+}
+
 /// <summary>Index and search figures of one corpus.</summary>
 public sealed record SearchCorpusResult(
     string Corpus,
@@ -61,6 +68,9 @@ public sealed record SearchCorpusResult(
     public double IndexMsPerSource => IndexBuildSeconds * 1000 / Sources;
 
     public double TextMegabytes => TextBytes / 1e6;
+
+    /// <summary>Per query: the merged index against a plain FTS5 trigram table over the same text.</summary>
+    public IReadOnlyList<Fts5Comparison> Fts5 { get; init; } = [];
 }
 
 public sealed record SearchBenchReport(SearchCorpusResult Samples, SearchCorpusResult Synthetic, int Runs, int Seed, int Repetitions, double PeakWorkingSetMb)
@@ -98,7 +108,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
         ("article label", new SearchRequest { Query = "第八条", Level = SearchLevel.Provision }),
         ("English", new SearchRequest { Query = "credit evaluation" }),
         ("English", new SearchRequest { Query = "measures" }),
-        ("year filter", new SearchRequest { Query = "管理办法", Year = 2150 }),
+        ("year filter", new SearchRequest { Query = "管理办法", IssueYear = 2150 }),
         ("kind filter", new SearchRequest { Query = "实施", Kind = nameof(DocumentKind.Measures) }),
         ("page 20", new SearchRequest { Query = "工作", Level = SearchLevel.Provision, Page = 20 }),
     ];
@@ -194,6 +204,13 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
             var (_, mergedLatencies) = TimeQueries(built);
             var merged = mergedLatencies.SelectMany(q => q.Times).OrderBy(t => t).ToList();
 
+            options.Progress?.Invoke($"{name}: FTS5 trigram baseline over the same text");
+            var fts5 = CompareWithFts5(Path.Combine(folder, "fts5.db"), reader, mergedLatencies.Select(q => q.Latency).ToList());
+            foreach (var c in fts5)
+            {
+                options.Progress?.Invoke($"{name}: {c.Level} {c.Query}: {c.GongbaoP50Ms:0.00} ms vs FTS5 {c.Fts5P50Ms:0.00} ms (ratio {c.Ratio:0.00}; hits {c.GongbaoTotal} / {c.Fts5Total})");
+            }
+
             double? incrementalMs = null;
             var extra = incremental();
             if (extra.Count > 0)
@@ -215,7 +232,10 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
             return new SearchCorpusResult(name, sourceCount, documents, textBytes, ScaleBenchmark.Median(builds), entries, indexBytes, optimizedBytes,
                 incrementalMs, first, ScaleBenchmark.Percentile(all, 0.50), ScaleBenchmark.Percentile(all, 0.95), ScaleBenchmark.Percentile(all, 0.99),
                 all[^1], all.Count, latencies.Select(q => q.Latency).ToList(),
-                ScaleBenchmark.Percentile(merged, 0.50), ScaleBenchmark.Percentile(merged, 0.99));
+                ScaleBenchmark.Percentile(merged, 0.50), ScaleBenchmark.Percentile(merged, 0.99))
+            {
+                Fts5 = fts5,
+            };
         }
         finally
         {
@@ -228,6 +248,29 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
                 // Best effort: a leftover temp folder is harmless.
             }
         }
+    }
+
+    private List<Fts5Comparison> CompareWithFts5(string path, IGazetteStore store, List<QueryLatency> gongbao)
+    {
+        using var fts = new Fts5Baseline(path, BenchInputs.StoredWitnesses(store));
+        var times = QuerySet.Select(_ => new List<double>()).ToList();
+        var totals = new int[QuerySet.Count];
+        foreach (var (_, request) in QuerySet)
+        {
+            fts.Time(request);
+        }
+
+        for (var r = 0; r < options.Repetitions; r++)
+        {
+            for (var q = 0; q < QuerySet.Count; q++)
+            {
+                (var ms, totals[q]) = fts.Time(QuerySet[q].Request);
+                times[q].Add(ms);
+            }
+        }
+
+        return QuerySet.Select((item, q) => new Fts5Comparison(item.Request.Query, item.Request.Level, gongbao[q].P50Ms,
+            ScaleBenchmark.Percentile(times[q].OrderBy(t => t).ToList(), 0.50), gongbao[q].Total, totals[q])).ToList();
     }
 
     private (double First, List<(QueryLatency Latency, List<double> Times)> Queries) TimeQueries(GazetteIndex index)

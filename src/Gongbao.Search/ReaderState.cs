@@ -1,0 +1,120 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Gongbao.Search;
+
+/// <summary>
+/// What the index derives once per opened reader (i.e. per commit, not per query): the domain lexicon
+/// read from the <c>lex</c>/<c>abbr</c> terms, and per segment the entries that have a twin — another
+/// witness with the same ID — so the collector folds witnesses without hashing every hit.
+/// </summary>
+internal sealed class ReaderState
+{
+    private readonly FixedBitSet?[] _twins;
+
+    private ReaderState(SearchLexicon lexicon, FixedBitSet?[] twins, Dictionary<string, string> issuerAliases)
+    {
+        Lexicon = lexicon;
+        _twins = twins;
+        IssuerAliases = issuerAliases;
+    }
+
+    public SearchLexicon Lexicon { get; }
+
+    /// <summary>Issuer facet values merged into another (北京广播电视局 → 北京市广播电视局).</summary>
+    public IReadOnlyDictionary<string, string> IssuerAliases { get; }
+
+    public string CanonicalIssuer(string name)
+    {
+        var form = IssuerNames.Canonical(name);
+        return IssuerAliases.TryGetValue(form, out var c) ? c : form;
+    }
+
+    /// <summary>Every indexed issuer value that stands for <paramref name="canonical"/>.</summary>
+    public IEnumerable<string> IssuerForms(string canonical) =>
+        IssuerAliases.Where(kv => kv.Value == canonical).Select(kv => kv.Key).Prepend(canonical);
+
+    public FixedBitSet? TwinDocs(int leaf) => leaf < _twins.Length ? _twins[leaf] : null;
+
+    public static ReaderState Build(IndexReader reader)
+    {
+        var words = new List<string>();
+        var abbreviations = new List<(string, string)>();
+        var counts = new Dictionary<long, int>();
+        var issuers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var leaf in reader.Leaves)
+        {
+            var r = leaf.AtomicReader;
+            foreach (var term in Terms(r, SearchFields.Lexicon))
+            {
+                words.Add(term);
+            }
+
+            foreach (var term in Terms(r, SearchFields.Abbreviation))
+            {
+                var sep = term.IndexOf(SearchLexicon.PairSeparator, StringComparison.Ordinal);
+                if (sep > 0)
+                {
+                    abbreviations.Add((term[..sep], term[(sep + 1)..]));
+                }
+            }
+
+            issuers.UnionWith(Terms(r, SearchFields.Issuer));
+            var ids = r.GetNumericDocValues(SearchFields.IdHash);
+            var live = r.LiveDocs;
+            if (ids is null)
+            {
+                continue;
+            }
+
+            for (var d = 0; d < r.MaxDoc; d++)
+            {
+                if (live is null || live.Get(d))
+                {
+                    var h = ids.Get(d);
+                    counts[h] = counts.GetValueOrDefault(h) + 1;
+                }
+            }
+        }
+
+        var twins = new FixedBitSet?[reader.Leaves.Count];
+        foreach (var leaf in reader.Leaves)
+        {
+            var r = leaf.AtomicReader;
+            var ids = r.GetNumericDocValues(SearchFields.IdHash);
+            if (ids is null)
+            {
+                continue;
+            }
+
+            FixedBitSet? bits = null;
+            for (var d = 0; d < r.MaxDoc; d++)
+            {
+                if (counts.GetValueOrDefault(ids.Get(d)) > 1)
+                {
+                    (bits ??= new FixedBitSet(r.MaxDoc)).Set(d);
+                }
+            }
+
+            twins[leaf.Ord] = bits;
+        }
+
+        return new ReaderState(new SearchLexicon(words.Distinct(StringComparer.Ordinal), abbreviations), twins, IssuerNames.ShortFormAliases(issuers));
+    }
+
+    private static IEnumerable<string> Terms(AtomicReader reader, string field)
+    {
+        var terms = reader.GetTerms(field);
+        if (terms is null)
+        {
+            yield break;
+        }
+
+        var e = terms.GetEnumerator();
+        while (e.MoveNext())
+        {
+            yield return e.Term.Utf8ToString();
+        }
+    }
+}
