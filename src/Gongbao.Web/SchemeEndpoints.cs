@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -14,7 +13,7 @@ namespace Gongbao.Web;
 /// HTTP API of the executable schemes:
 /// <c>GET /api/schemes[?document={document id}]</c> lists them (the reader asks which schemes a document defines),
 /// <c>GET /api/schemes/{id}</c> describes one (inputs as JSON Schema for the form, parameters with their provisions),
-/// <c>POST /api/schemes/{id}/evaluate[?asOf=yyyy-MM-dd]</c> evaluates a JSON case and returns outputs and the trace.
+/// <c>POST /api/schemes/{id}/evaluate?asOf=yyyy-MM-dd</c> evaluates a JSON case and returns outputs and the trace.
 /// Invalid inputs are RFC 7807 validation problems keyed by field name.
 /// </summary>
 public static class SchemeEndpoints
@@ -44,21 +43,19 @@ public static class SchemeEndpoints
                 return NotFound(id);
             }
 
-            DateOnly? date = null;
-            if (asOf is not null)
+            // asOf is required (Scheme.Evaluate reports it missing together with any input errors): a default of today
+            // would make the same request give different answers over time.
+            var date = SchemeInput.ParseDate(asOf);
+            if (asOf is not null && date is null)
             {
-                if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["expected yyyy-MM-dd"] });
-                }
-
-                date = d;
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["expected yyyy-MM-dd"] });
             }
 
             JsonObject? input;
             try
             {
-                input = await JsonNode.ParseAsync(request.Body) as JsonObject;
+                // A repeated key is a 400 naming the key, not a 500 from the dictionary behind JsonObject.
+                input = await SchemeInput.ParseAsync(request.Body, request.HttpContext.RequestAborted);
             }
             catch (JsonException ex)
             {

@@ -73,8 +73,18 @@ public sealed class SchemeEndpointsTests : IAsyncLifetime
         var problem = (await bad.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.NotNull(problem["errors"]!["commonBonus"]);
 
+        Assert.NotNull(problem["errors"]!["asOf"]); // required: no default to today
+
         var notJson = await Client.PostAsync("/api/schemes/credit-evaluation/evaluate", Body("{"));
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+
+        var duplicate = await Client.PostAsync("/api/schemes/drg-payment/evaluate?asOf=2025-06-30", Body("""{"weight":1.5,"weight":2}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Contains("weight", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var early = await Client.PostAsync("/api/schemes/drg-payment/evaluate?asOf=2024-12-31", Body("""{"weight":1.5}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.NotNull((await early.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["asOf"]);
     }
 
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
