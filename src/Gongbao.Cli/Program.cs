@@ -25,6 +25,7 @@ namespace Gongbao.Cli
             CiteCommand.Create,
             SchemesCommand.Create,
             EvalCommand.Create,
+            MatchCommand.Create,
             ExplainCommand.Create,
             BenchCommand.Create,
             LoadTestCommand.Create,

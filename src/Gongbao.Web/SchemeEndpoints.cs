@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using Gongbao.Rules.Engine;
+using Gongbao.Rules.Matching;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -78,6 +79,38 @@ public static class SchemeEndpoints
                     title: $"Invalid input for {scheme.Id}");
             }
         }).WithName("EvaluateScheme").WithSummary("Evaluate a scheme on a case; the trace cites a provision for every step");
+
+        // POST /api/match?asOf=yyyy-MM-dd: a profile → every measure, applies / may apply / does not apply, ranked.
+        app.MapPost("/api/match", async (string? asOf, HttpRequest request) =>
+        {
+            if (SchemeInput.ParseDate(asOf) is not { } date)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["required: yyyy-MM-dd"] });
+            }
+
+            string body;
+            using (var reader = new StreamReader(request.Body))
+            {
+                body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            }
+
+            try
+            {
+                var profile = Profile.FromJson(body);
+                return Results.Json(MatchJson.Result(profile, date, MeasureMatcher.Default.Match(profile, date)), Json);
+            }
+            catch (JsonException ex)
+            {
+                return Results.Problem(title: "Invalid JSON", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+            catch (InputValidationException ex)
+            {
+                return Results.ValidationProblem(
+                    ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                    title: "Invalid profile");
+            }
+        }).WithTags("Schemes").WithName("MatchProfile").WithSummary("Which measures apply to a profile, with reasons cited and maximum amounts")
+            .AddEndpointFilter(ServerHardening.ObserveTimeout);
 
         return app;
     }

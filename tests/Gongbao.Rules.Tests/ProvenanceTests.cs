@@ -45,7 +45,9 @@ public class ProvenanceTests
                 (What: $"scale {s.Name} bracket", b.Source),
                 (What: $"scale {s.Name} threshold", Source: b.Source with { Quote = b.ThresholdQuote }),
             })))
-            .Concat(scheme.Validity is { } v ? [(What: "validity", v.Source)] : []);
+            .Concat(scheme.Validity is { } v ? [(What: "validity", v.Source)] : [])
+            .Concat(scheme.MeasureDefinitions.SelectMany(m => m.Conditions.Where(c => c.Provision is not null)
+                .Select(c => (What: $"measure {m.Id} condition '{c.Text}'", Source: new Citation(scheme.Provision(c.Provision!), c.Quote!)))));
         var problems = new List<string>();
         foreach (var (what, source) in citations)
         {

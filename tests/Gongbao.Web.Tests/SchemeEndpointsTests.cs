@@ -87,5 +87,20 @@ public sealed class SchemeEndpointsTests : IAsyncLifetime
         Assert.NotNull((await early.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["asOf"]);
     }
 
+    [Fact(DisplayName = "POST /api/match: a 经开区 kindergarten profile → 生均定额补助 applies with its amount; asOf required; unknown fact → 400")]
+    public async Task Match()
+    {
+        var profile = """{"entityType":"kindergarten","ownership":"private","area":"经开区","tags":["普惠性"],"plans":{"children":10}}""";
+        var ok = await Client.PostAsync("/api/match?asOf=2025-06-30", Body(profile));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var first = (await ok.Content.ReadFromJsonAsync<JsonObject>())!["measures"]![0]!;
+        Assert.Equal("kindergarten-subsidy", (string)first["scheme"]!);
+        Assert.Equal("applies", (string)first["status"]!);
+        Assert.Equal(216000m, (decimal)first["maxAmount"]!);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsync("/api/match", Body(profile))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsync("/api/match?asOf=2025-06-30", Body("""{"revenu":1}"""))).StatusCode);
+    }
+
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 }

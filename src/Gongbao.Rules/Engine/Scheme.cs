@@ -48,6 +48,9 @@ public abstract class Scheme
     /// <summary>Worked cases kept with the data: inputs, date, expected outputs and the article each checks.</summary>
     public IReadOnlyList<CaseEntry> Cases => _data.Value.Cases;
 
+    /// <summary>The measures a profile is matched against, as stored in the data file.</summary>
+    public IReadOnlyList<MeasureEntry> MeasureDefinitions => _data.Value.Measures;
+
     /// <summary>
     /// A copy of this scheme reading <paramref name="file"/> instead of its embedded data: a what-if edit of the data
     /// (next year's value with its date) is checked without a rebuild, and tests prove a new date only changes later results.
@@ -156,6 +159,8 @@ internal sealed class SchemeDefinition
 
     public required IReadOnlyList<CaseEntry> Cases { get; init; }
 
+    public required IReadOnlyList<MeasureEntry> Measures { get; init; }
+
     public static SchemeDefinition From(Scheme scheme, SchemeFile file)
     {
         var origin = $"Data/{scheme.Id}.yaml";
@@ -196,6 +201,7 @@ internal sealed class SchemeDefinition
             Interpretations = [.. file.Interpretations.Select(i => new Interpretation(i.Choice, Cite(i.Provision, i.Quote, "interpretation")))],
             Validity = validity,
             Cases = file.Cases,
+            Measures = file.Measures,
         };
     }
 }

@@ -29,6 +29,66 @@ public sealed class SchemeFile
     public List<InterpretationEntry> Interpretations { get; set; } = [];
 
     public List<CaseEntry> Cases { get; set; } = [];
+
+    /// <summary>The measures of the scheme as a profile is matched against them (Gongbao.Rules.Matching).</summary>
+    public List<MeasureEntry> Measures { get; set; } = [];
+}
+
+/// <summary>
+/// A measure a profile can be matched against: conditions on profile facts, each cited, and how to compute the
+/// maximum amount from the profile (scheme inputs mapped from facts) or, lacking facts, the cap parameter.
+/// </summary>
+public sealed class MeasureEntry
+{
+    public string Id { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public List<ConditionEntry> Conditions { get; set; } = [];
+
+    /// <summary>Scheme input → profile fact name, or a JSON literal after '=' (=true, =3, ="enterprise-or-other").</summary>
+    public Dictionary<string, string> Inputs { get; set; } = [];
+
+    /// <summary>The scheme output holding the amount.</summary>
+    public string? Output { get; set; }
+
+    /// <summary>Unit of the output and cap (元 or 万元).</summary>
+    public string Unit { get; set; } = "元";
+
+    /// <summary>Parameter giving the most the measure pays when the profile lacks the facts to compute it.</summary>
+    public string? Cap { get; set; }
+}
+
+/// <summary>
+/// One condition: the fact (or the sum of several) must be one of <see cref="In"/>, include one of <see cref="Any"/>,
+/// equal <see cref="Is"/>, or meet <see cref="Parameter"/> (threshold and comparison word from its printed words)
+/// or <see cref="Min"/>. Cited by a clause or parameter name, or by provision and quote.
+/// </summary>
+public sealed class ConditionEntry
+{
+    public string Text { get; set; } = "";
+
+    public string? Fact { get; set; }
+
+    public List<string> Sum { get; set; } = [];
+
+    public List<string> In { get; set; } = [];
+
+    public List<string> Any { get; set; } = [];
+
+    public List<string> None { get; set; } = [];
+
+    public bool? Is { get; set; }
+
+    public decimal? Min { get; set; }
+
+    public string? Parameter { get; set; }
+
+    public string? Clause { get; set; }
+
+    public string? Provision { get; set; }
+
+    public string? Quote { get; set; }
 }
 
 /// <summary>When the scheme is in force: from/until (inclusive), cited; either end may be open.</summary>
