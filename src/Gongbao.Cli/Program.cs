@@ -26,6 +26,7 @@ namespace Gongbao.Cli
             SchemesCommand.Create,
             EvalCommand.Create,
             MatchCommand.Create,
+            UnitsCommand.Create,
             ExplainCommand.Create,
             BenchCommand.Create,
             LoadTestCommand.Create,

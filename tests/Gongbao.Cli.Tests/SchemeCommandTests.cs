@@ -1,5 +1,7 @@
 using System.Text;
 
+using Gongbao.Parsing;
+
 namespace Gongbao.Cli.Tests;
 
 /// <summary>The scheme commands: schemes, explain, eval (tree with provision IDs, field-named errors).</summary>
@@ -70,6 +72,26 @@ public sealed class SchemeCommandTests : IDisposable
         var early = _cli.Run("eval", "drg-payment", "--input", good, "--as-of", "2024-12-31");
         Assert.Equal(1, early.ExitCode);
         Assert.Contains("asOf", early.Err, StringComparison.Ordinal);
+    }
+
+    [Fact(DisplayName = "match: example profile → ranked measures with reasons; batch reports throughput; units lists modelled and unmodelled")]
+    public void MatchAndUnits()
+    {
+        var profile = _cli.Input("kg.json", Encoding.UTF8.GetBytes(
+            """{"name":"幼儿园","entityType":"kindergarten","ownership":"private","area":"经开区","tags":["普惠性"],"plans":{"children":10}}"""));
+        var run = _cli.Run("match", "--profile", profile, "--as-of", "2025-06-30", "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"status\": \"applies\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("216000", run.Out, StringComparison.Ordinal);
+
+        var csv = _cli.Input("p.csv", Encoding.UTF8.GetBytes("name,entityType,area,tags\na,kindergarten,经开区,普惠性\nb,enterprise,北京市,\n"));
+        var batch = _cli.Run("match", "--batch", csv, "--as-of", "2025-06-30");
+        Assert.Equal(0, batch.ExitCode);
+        Assert.Contains("profiles/min", batch.Out, StringComparison.Ordinal);
+
+        var units = _cli.Run("units", SampleGazettes.File("2025-12.txt"), "--document", "jingrenshebifa-2024-16", "--json");
+        Assert.Equal(0, units.ExitCode);
+        Assert.Contains("job-expansion-subsidy/per-hire", units.Out, StringComparison.Ordinal);
     }
 
     public void Dispose() => _cli.Dispose();

@@ -7,6 +7,8 @@ using Gongbao.Rules.Matching;
 
 using Spectre.Console;
 
+using Profile = Gongbao.Rules.Matching.Profile;
+
 namespace Gongbao.Cli.Commands;
 
 /// <summary>
