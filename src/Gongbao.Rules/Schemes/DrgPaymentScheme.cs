@@ -32,6 +32,8 @@ public sealed class DrgPaymentScheme : Scheme
             Options = [new("employee", "城镇职工基本医疗保险"), new("resident", "城乡居民基本医疗保险")],
         },
         new InputField { Name = "surplus", Label = "病组结余", Type = InputType.Number, Min = 0, Max = 1e10m, Unit = "元" },
+        new InputField { Name = "specialCases", Label = "特例单议病例数", Type = InputType.Integer, Min = 0, Max = 100_000_000, Unit = "例", Group = "特例单议", Required = true },
+        new InputField { Name = "dischargedCases", Label = "DRG出院总病例数", Type = InputType.Integer, Min = 1, Max = 100_000_000, Unit = "例", Group = "特例单议", Required = true },
     ]);
 
     protected override void Compute(Evaluation ev)
@@ -71,7 +73,16 @@ public sealed class DrgPaymentScheme : Scheme
             s.Result(retained);
         }
 
+        bool? withinNorm = null;
+        if (ev.In.Claims("特例单议"))
+        {
+            using var s = ev.Open("特例单议数量占比");
+            withinNorm = ev.MeetsShare(ev.Number("specialCases"), ev.Number("dischargedCases"), "special-case-share", "特例单议 / 出院总病例");
+            s.Result(withinNorm);
+        }
+
         ev.Output("inForce", inForce);
+        ev.Output("specialCasesWithinNorm", withinNorm);
         ev.Output("paymentStandard", standard);
         ev.Output("retainedSurplus", retained);
         ev.Output("unit", "元");
