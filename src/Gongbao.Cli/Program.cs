@@ -27,6 +27,8 @@ namespace Gongbao.Cli
             StatusCommand.Create,
             SchemesCommand.Create,
             EvalCommand.Create,
+            MatchCommand.Create,
+            UnitsCommand.Create,
             ExplainCommand.Create,
             BenchCommand.Create,
             LoadTestCommand.Create,

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using Gongbao.Rules.Engine;
+using Gongbao.Rules.Matching;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +14,7 @@ namespace Gongbao.Web;
 /// HTTP API of the executable schemes:
 /// <c>GET /api/schemes[?document={document id}]</c> lists them (the reader asks which schemes a document defines),
 /// <c>GET /api/schemes/{id}</c> describes one (inputs as JSON Schema for the form, parameters with their provisions),
-/// <c>POST /api/schemes/{id}/evaluate[?asOf=yyyy-MM-dd]</c> evaluates a JSON case and returns outputs and the trace.
+/// <c>POST /api/schemes/{id}/evaluate?asOf=yyyy-MM-dd</c> evaluates a JSON case and returns outputs and the trace.
 /// Invalid inputs are RFC 7807 validation problems keyed by field name.
 /// </summary>
 public static class SchemeEndpoints
@@ -44,21 +44,19 @@ public static class SchemeEndpoints
                 return NotFound(id);
             }
 
-            DateOnly? date = null;
-            if (asOf is not null)
+            // asOf is required (Scheme.Evaluate reports it missing together with any input errors): a default of today
+            // would make the same request give different answers over time.
+            var date = SchemeInput.ParseDate(asOf);
+            if (asOf is not null && date is null)
             {
-                if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["expected yyyy-MM-dd"] });
-                }
-
-                date = d;
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["expected yyyy-MM-dd"] });
             }
 
             JsonObject? input;
             try
             {
-                input = await JsonNode.ParseAsync(request.Body) as JsonObject;
+                // A repeated key is a 400 naming the key, not a 500 from the dictionary behind JsonObject.
+                input = await SchemeInput.ParseAsync(request.Body, request.HttpContext.RequestAborted);
             }
             catch (JsonException ex)
             {
@@ -81,6 +79,38 @@ public static class SchemeEndpoints
                     title: $"Invalid input for {scheme.Id}");
             }
         }).WithName("EvaluateScheme").WithSummary("Evaluate a scheme on a case; the trace cites a provision for every step");
+
+        // POST /api/match?asOf=yyyy-MM-dd: a profile → every measure, applies / may apply / does not apply, ranked.
+        app.MapPost("/api/match", async (string? asOf, HttpRequest request) =>
+        {
+            if (SchemeInput.ParseDate(asOf) is not { } date)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["required: yyyy-MM-dd"] });
+            }
+
+            string body;
+            using (var reader = new StreamReader(request.Body))
+            {
+                body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            }
+
+            try
+            {
+                var profile = Profile.FromJson(body);
+                return Results.Json(MatchJson.Result(profile, date, MeasureMatcher.Default.Match(profile, date)), Json);
+            }
+            catch (JsonException ex)
+            {
+                return Results.Problem(title: "Invalid JSON", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+            catch (InputValidationException ex)
+            {
+                return Results.ValidationProblem(
+                    ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                    title: "Invalid profile");
+            }
+        }).WithTags("Schemes").WithName("MatchProfile").WithSummary("Which measures apply to a profile, with reasons cited and maximum amounts")
+            .AddEndpointFilter(ServerHardening.ObserveTimeout);
 
         return app;
     }

@@ -1,5 +1,7 @@
 using System.Text;
 
+using Gongbao.Parsing;
+
 namespace Gongbao.Cli.Tests;
 
 /// <summary>The scheme commands: schemes, explain, eval (tree with provision IDs, field-named errors).</summary>
@@ -39,13 +41,57 @@ public sealed class SchemeCommandTests : IDisposable
         Assert.Contains("└──", run.Out, StringComparison.Ordinal);
 
         var bad = _cli.Input("bad.json", Encoding.UTF8.GetBytes("""{"nationalGrade":"good","commonBonus":51}"""));
-        var failed = _cli.Run("eval", "credit-evaluation", "--input", bad);
+        var failed = _cli.Run("eval", "credit-evaluation", "--input", bad, "--as-of", "2024-09-01");
         Assert.Equal(1, failed.ExitCode);
         Assert.Contains("commonBonus: 51 is out of range", failed.Err, StringComparison.Ordinal);
         Assert.Contains("industryDeduction: required", failed.Err, StringComparison.Ordinal);
 
-        var json = _cli.Run("eval", "credit-evaluation", "--input", good, "--json");
+        var json = _cli.Run("eval", "credit-evaluation", "--input", good, "--json", "--as-of", "2024-09-01");
         Assert.Contains("\"grade\": \"A\"", json.Out, StringComparison.Ordinal);
+    }
+
+    [Fact(DisplayName = "eval: --as-of is required; a repeated key or 1e30 is a clear input error, not an unexpected one")]
+    public void EvalRejectsAmbiguousInput()
+    {
+        var good = _cli.Input("case.json", Encoding.UTF8.GetBytes("""{"weight":1.5}"""));
+        var noDate = _cli.Run("eval", "drg-payment", "--input", good);
+        Assert.Equal(2, noDate.ExitCode);
+        Assert.Contains("--as-of", noDate.Err, StringComparison.Ordinal);
+
+        var duplicate = _cli.Input("dup.json", Encoding.UTF8.GetBytes("""{"weight":1.5,"weight":2}"""));
+        var dup = _cli.Run("eval", "drg-payment", "--input", duplicate, "--as-of", "2025-06-30");
+        Assert.Equal(1, dup.ExitCode);
+        Assert.Contains("weight", dup.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected", dup.Err, StringComparison.Ordinal);
+
+        var huge = _cli.Input("huge.json", Encoding.UTF8.GetBytes("""{"weight":1e30}"""));
+        var big = _cli.Run("eval", "drg-payment", "--input", huge, "--as-of", "2025-06-30");
+        Assert.Equal(1, big.ExitCode);
+        Assert.Contains("out of range", big.Err, StringComparison.Ordinal);
+
+        var early = _cli.Run("eval", "drg-payment", "--input", good, "--as-of", "2024-12-31");
+        Assert.Equal(1, early.ExitCode);
+        Assert.Contains("asOf", early.Err, StringComparison.Ordinal);
+    }
+
+    [Fact(DisplayName = "match: example profile → ranked measures with reasons; batch reports throughput; units lists modelled and unmodelled")]
+    public void MatchAndUnits()
+    {
+        var profile = _cli.Input("kg.json", Encoding.UTF8.GetBytes(
+            """{"name":"幼儿园","entityType":"kindergarten","ownership":"private","area":"经开区","tags":["普惠性"],"plans":{"children":10}}"""));
+        var run = _cli.Run("match", "--profile", profile, "--as-of", "2025-06-30", "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"status\": \"applies\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("216000", run.Out, StringComparison.Ordinal);
+
+        var csv = _cli.Input("p.csv", Encoding.UTF8.GetBytes("name,entityType,area,tags\na,kindergarten,经开区,普惠性\nb,enterprise,北京市,\n"));
+        var batch = _cli.Run("match", "--batch", csv, "--as-of", "2025-06-30");
+        Assert.Equal(0, batch.ExitCode);
+        Assert.Contains("profiles/min", batch.Out, StringComparison.Ordinal);
+
+        var units = _cli.Run("units", SampleGazettes.File("2025-12.txt"), "--document", "jingrenshebifa-2024-16", "--json");
+        Assert.Equal(0, units.ExitCode);
+        Assert.Contains("job-expansion-subsidy/per-hire", units.Out, StringComparison.Ordinal);
     }
 
     public void Dispose() => _cli.Dispose();

@@ -13,7 +13,7 @@ internal static class CaseInput
         scheme.Evaluate(Json(json), DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture));
 
     public static InputValidationException Fails(Scheme scheme, string json) =>
-        Assert.Throws<InputValidationException>(() => scheme.Evaluate(Json(json)));
+        Assert.Throws<InputValidationException>(() => scheme.Evaluate(Json(json), new DateOnly(2025, 6, 30)));
 
     /// <summary>Every provision ID in the trace, to check a result cites the article it rests on.</summary>
     public static IReadOnlyList<string> Cited(EvaluationResult r) =>

@@ -67,7 +67,7 @@ public class CreditEvaluationTests
     {
         var json = Json(Case("good", 0, 0, 0, 0));
         json[field] = value;
-        var ex = Assert.Throws<Engine.InputValidationException>(() => Scheme.Evaluate(json));
+        var ex = Assert.Throws<Engine.InputValidationException>(() => Scheme.Evaluate(json, new DateOnly(2025, 6, 30)));
         Assert.Equal(field, Assert.Single(ex.Errors).Field);
     }
 

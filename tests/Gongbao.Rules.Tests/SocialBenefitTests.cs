@@ -99,12 +99,12 @@ public class SocialBenefitTests
     {
         var json = Json(Case());
         json[field] = value;
-        var ex = Assert.Throws<Engine.InputValidationException>(() => Scheme.Evaluate(json));
+        var ex = Assert.Throws<Engine.InputValidationException>(() => Scheme.Evaluate(json, new DateOnly(2025, 6, 30)));
         Assert.Equal(field, Assert.Single(ex.Errors).Field);
         json.Remove(field);
         if (field != "awardPoints")
         {
-            Assert.Equal(field, Assert.Single(Assert.Throws<Engine.InputValidationException>(() => Scheme.Evaluate(json)).Errors).Field);
+            Assert.Equal(field, Assert.Single(Assert.Throws<Engine.InputValidationException>(() => Scheme.Evaluate(json, new DateOnly(2025, 6, 30))).Errors).Field);
         }
     }
 }

@@ -94,7 +94,9 @@ public class MedicalInsuranceTests
         Assert.Equal(500m, Run(scheme, """{"weight":1,"surplus":1000,"insurance":"resident"}""").Number("retainedSurplus"));
         Assert.Equal(1000m, Run(scheme, """{"weight":1,"surplus":1000,"insurance":"employee"}""").Number("retainedSurplus"));
         Assert.Null(Run(scheme, """{"weight":1,"consumablesGroup":true}""").Output("paymentStandard"));
-        Assert.False((bool)Run(scheme, """{"weight":1}""", "2024-12-31").Output("inForce")!);
+        // Before 2025-01-01 the 2025 rates are not in force: refused on asOf instead of printing the 2025 figures.
+        Assert.Equal("asOf", Assert.Single(Assert.Throws<Engine.InputValidationException>(() => Run(scheme, """{"weight":1}""", "2024-12-31")).Errors).Field);
+        Assert.True((bool)Run(scheme, """{"weight":1}""", "2025-01-01").Output("inForce")!);
         Assert.Equal("weight", Assert.Single(Fails(scheme, """{"weight":0}""").Errors).Field);
     }
 }

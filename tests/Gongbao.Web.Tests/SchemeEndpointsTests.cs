@@ -73,8 +73,33 @@ public sealed class SchemeEndpointsTests : IAsyncLifetime
         var problem = (await bad.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.NotNull(problem["errors"]!["commonBonus"]);
 
+        Assert.NotNull(problem["errors"]!["asOf"]); // required: no default to today
+
         var notJson = await Client.PostAsync("/api/schemes/credit-evaluation/evaluate", Body("{"));
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+
+        var duplicate = await Client.PostAsync("/api/schemes/drg-payment/evaluate?asOf=2025-06-30", Body("""{"weight":1.5,"weight":2}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Contains("weight", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var early = await Client.PostAsync("/api/schemes/drg-payment/evaluate?asOf=2024-12-31", Body("""{"weight":1.5}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.NotNull((await early.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["asOf"]);
+    }
+
+    [Fact(DisplayName = "POST /api/match: a 经开区 kindergarten profile → 生均定额补助 applies with its amount; asOf required; unknown fact → 400")]
+    public async Task Match()
+    {
+        var profile = """{"entityType":"kindergarten","ownership":"private","area":"经开区","tags":["普惠性"],"plans":{"children":10}}""";
+        var ok = await Client.PostAsync("/api/match?asOf=2025-06-30", Body(profile));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var first = (await ok.Content.ReadFromJsonAsync<JsonObject>())!["measures"]![0]!;
+        Assert.Equal("kindergarten-subsidy", (string)first["scheme"]!);
+        Assert.Equal("applies", (string)first["status"]!);
+        Assert.Equal(216000m, (decimal)first["maxAmount"]!);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsync("/api/match", Body(profile))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsync("/api/match?asOf=2025-06-30", Body("""{"revenu":1}"""))).StatusCode);
     }
 
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");

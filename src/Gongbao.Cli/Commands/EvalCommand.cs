@@ -16,7 +16,7 @@ public static class EvalCommand
     {
         var schemeId = new Argument<string>("scheme") { Description = "Scheme ID (see 'gongbao schemes') or document ID" };
         var input = new Option<string>("--input", "-i") { Description = "JSON file with the case's inputs ('-' for standard input)", Required = true };
-        var asOf = new Option<string?>("--as-of") { Description = "Date (yyyy-MM-dd) choosing dated parameter values; default today" };
+        var asOf = new Option<string>("--as-of") { Description = "Evaluation date (yyyy-MM-dd) choosing the parameter values in force", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the result and trace as JSON" };
         var command = new Command("eval", "Evaluate a scheme on a case and explain the result by the provisions it came from") { schemeId, input, asOf, json };
         command.SetAction(parseResult =>
@@ -24,13 +24,8 @@ public static class EvalCommand
             var scheme = SchemeCliJson.Find(parseResult.GetValue(schemeId)!);
             var path = parseResult.GetValue(input)!;
             var inputs = ReadInput(path);
-            DateOnly? date = null;
-            if (parseResult.GetValue(asOf) is { } text)
-            {
-                date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? d
-                    : throw new CliException(ExitCodes.Usage, $"--as-of: expected yyyy-MM-dd, got '{text}'");
-            }
+            var text = parseResult.GetValue(asOf)!;
+            var date = SchemeInput.ParseDate(text) ?? throw new CliException(ExitCodes.Usage, $"--as-of: expected yyyy-MM-dd, got '{text}'");
 
             EvaluationResult result;
             try
@@ -77,7 +72,7 @@ public static class EvalCommand
         try
         {
             var text = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
-            return JsonNode.Parse(text) as JsonObject
+            return SchemeInput.Parse(text)
                 ?? throw new CliException(ExitCodes.InputFailed, $"{path}: the input must be a JSON object");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

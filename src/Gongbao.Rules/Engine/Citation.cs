@@ -42,10 +42,13 @@ public sealed class Parameter
 
     public IReadOnlyList<DatedValue> Values { get; }
 
-    /// <summary>The value in force on <paramref name="date"/>; before the first date the first value applies.</summary>
+    /// <summary>
+    /// The value in force on <paramref name="date"/>: the latest value dated on or before it. A date before the first
+    /// dated value has no known value and is refused (<see cref="NotInForceException"/>), never given a later year's figure.
+    /// </summary>
     public DatedValue At(DateOnly date)
     {
-        var current = Values[0];
+        DatedValue? current = null;
         foreach (var v in Values)
         {
             if (v.From <= date)
@@ -54,7 +57,8 @@ public sealed class Parameter
             }
         }
 
-        return current;
+        return current ?? throw new NotInForceException(
+            $"{Label} ({Name}) has no value in force on {date:yyyy-MM-dd}: the first known value applies from {Values[0].From:yyyy-MM-dd} [{Values[0].Source.ProvisionId}]");
     }
 
     public override string ToString() =>
@@ -63,3 +67,23 @@ public sealed class Parameter
 
 /// <summary>A non-numeric rule of a scheme (a condition, a measure, a procedural step) with the provision that states it.</summary>
 public sealed record Clause(string Name, string Label, Citation Source);
+
+/// <summary>One bracket of a scale: from <see cref="Threshold"/> (comparison read from the printed words) the amount is
+/// <see cref="Amount"/> + base × <see cref="Rate"/>%.</summary>
+public sealed record Bracket(decimal Threshold, string ThresholdQuote, decimal Amount, decimal Rate, Citation Source);
+
+/// <summary>A tiered schedule (OpenFisca's scale): brackets ordered by threshold; the highest bracket the base reaches applies.</summary>
+public sealed class Scale(string name, string label, string thresholdUnit, string amountUnit, DateOnly from, IReadOnlyList<Bracket> brackets)
+{
+    public string Name { get; } = name;
+
+    public string Label { get; } = label;
+
+    public string ThresholdUnit { get; } = thresholdUnit;
+
+    public string AmountUnit { get; } = amountUnit;
+
+    public DateOnly From { get; } = from;
+
+    public IReadOnlyList<Bracket> Brackets { get; } = [.. brackets.OrderBy(b => b.Threshold)];
+}

@@ -141,6 +141,64 @@ public sealed class Evaluation
         return holds;
     }
 
+    /// <summary>
+    /// Compares a share <paramref name="part"/>/<paramref name="whole"/> in % with a threshold parameter exactly, by
+    /// cross-multiplying (part × 100 against threshold × whole): a share is never rounded before it is compared.
+    /// </summary>
+    public bool MeetsShare(decimal part, decimal whole, string parameterName, string what)
+    {
+        var threshold = P(parameterName);
+        var printed = Scheme.Parameter(parameterName).At(AsOf).Source.Quote;
+        var kind = LegalComparison.Parse(printed);
+        var holds = whole != 0 && LegalComparison.Holds(part * 100, kind, threshold * whole);
+        Step($"{what}: {TraceStep.Format(part)} / {TraceStep.Format(whole)} {LegalComparison.Symbol(kind)} {TraceStep.Format(threshold)}% (「{printed}」)", holds);
+        return holds;
+    }
+
+    /// <summary>Whether the scheme is in force on the evaluation date, by the validity period in its data (true when none is set).</summary>
+    public bool InForce()
+    {
+        if (Scheme.Validity is not { } validity)
+        {
+            return true;
+        }
+
+        var holds = validity.Covers(AsOf);
+        Current.Children.Add(new TraceStep(
+            $"有效期 {TraceStep.Format(validity.From)} 至 {TraceStep.Format(validity.Until)}: {TraceStep.Format(AsOf)} {(holds ? "在有效期内" : "不在有效期内")}",
+            TraceStep.Format(holds), source: validity.Source));
+        return holds;
+    }
+
+    /// <summary>
+    /// The bracket of a scale that <paramref name="baseValue"/> reaches (thresholds × <paramref name="thresholdScale"/>
+    /// to convert 亿元 → 万元), or null below the first; records the comparison and the bracket's citation.
+    /// </summary>
+    public Bracket? Bracket(string scaleName, decimal baseValue, string what, decimal thresholdScale = 1)
+    {
+        var scale = Scheme.Scale(scaleName);
+        if (AsOf < scale.From)
+        {
+            throw new NotInForceException($"{scale.Label} ({scale.Name}) applies from {TraceStep.Format(scale.From)}");
+        }
+
+        Bracket? reached = null;
+        foreach (var b in scale.Brackets)
+        {
+            if (LegalComparison.Holds(baseValue, LegalComparison.Parse(b.ThresholdQuote), b.Threshold * thresholdScale))
+            {
+                reached = b;
+            }
+        }
+
+        Current.Children.Add(new TraceStep(
+            reached is null
+                ? $"{what}: {TraceStep.Format(baseValue)} 未达 {scale.Label} 最低档 {TraceStep.Format(scale.Brackets[0].Threshold)} {scale.ThresholdUnit}"
+                : $"{what}: {TraceStep.Format(baseValue)} 达「{reached.ThresholdQuote}」 → {TraceStep.Format(reached.Amount)} {scale.AmountUnit} + {TraceStep.Format(reached.Rate)}%",
+            TraceStep.Format(reached is not null), source: reached?.Source ?? scale.Brackets[0].Source));
+        return reached;
+    }
+
     public void Output(string name, object? value) => _outputs.Add(new(name, value));
 
     /// <summary><paramref name="amount"/> × a rate parameter printed in %, recorded as a step.</summary>

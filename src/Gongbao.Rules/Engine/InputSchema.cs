@@ -77,12 +77,20 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
         var errors = new List<InputError>();
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
         var known = Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var (key, _) in input)
+        try
         {
-            if (!known.Contains(key))
+            foreach (var (key, _) in input)
             {
-                errors.Add(new InputError(key, "unknown field (see the scheme's input schema)"));
+                if (!known.Contains(key))
+                {
+                    errors.Add(new InputError(key, "unknown field (see the scheme's input schema)"));
+                }
             }
+        }
+        catch (ArgumentException ex)
+        {
+            // A JsonObject built from text with a repeated key fails on first enumeration; which value was meant is unknowable.
+            throw new InputValidationException([new InputError("*", "duplicate field in the input object: " + ex.Message)]);
         }
 
         foreach (var field in Fields)
@@ -134,6 +142,13 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
                 case InputType.Number:
                 case InputType.Integer:
                     {
+                        if (node is JsonValue big && !big.TryGetValue<decimal>(out _) && big.TryGetValue<double>(out var huge))
+                        {
+                            // A number beyond decimal's range (±7.9e28) is a number, just an unusable one: say so.
+                            errors.Add(new InputError(field.Name, $"{huge.ToString("R", CultureInfo.InvariantCulture)} is out of range [{Fmt(field.Min)}, {Fmt(field.Max)}]{(field.Unit is null ? "" : " " + field.Unit)}"));
+                            return null;
+                        }
+
                         if (node is not JsonValue v || !v.TryGetValue<decimal>(out var d))
                         {
                             errors.Add(new InputError(field.Name, $"must be a number, got {node.ToJsonString()}"));

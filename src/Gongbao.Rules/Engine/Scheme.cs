@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Gongbao.Rules.Engine;
@@ -12,11 +11,11 @@ public sealed record Interpretation(string Choice, Citation Basis);
 /// </summary>
 public abstract class Scheme
 {
-    private readonly List<Parameter> _parameters = [];
-    private readonly List<Clause> _clauses = [];
-    private readonly List<Interpretation> _interpretations = [];
+    private Lazy<SchemeDefinition> _data;
 
-    /// <summary>Short stable name used on the CLI and in URLs, e.g. <c>credit-evaluation</c>.</summary>
+    protected Scheme() => _data = new(() => SchemeDefinition.From(this, SchemeDataLoader.LoadEmbedded(Id)));
+
+    /// <summary>Short stable name used on the CLI and in URLs, e.g. <c>credit-evaluation</c>; also the data file's name.</summary>
     public abstract string Id { get; }
 
     public abstract string Title { get; }
@@ -35,21 +34,72 @@ public abstract class Scheme
     /// <summary>What the evaluation decides, one line.</summary>
     public abstract string Decides { get; }
 
-    public IReadOnlyList<Parameter> Parameters => _parameters;
+    public IReadOnlyList<Parameter> Parameters => _data.Value.Parameters;
 
-    public IReadOnlyList<Clause> Clauses => _clauses;
+    public IReadOnlyList<Scale> Scales => _data.Value.Scales;
 
-    public IReadOnlyList<Interpretation> Interpretations => _interpretations;
+    public IReadOnlyList<Clause> Clauses => _data.Value.Clauses;
+
+    public IReadOnlyList<Interpretation> Interpretations => _data.Value.Interpretations;
+
+    /// <summary>When the scheme is in force (from the document's validity clause), or null when the text sets no period.</summary>
+    public Validity? Validity => _data.Value.Validity;
+
+    /// <summary>Worked cases kept with the data: inputs, date, expected outputs and the article each checks.</summary>
+    public IReadOnlyList<CaseEntry> Cases => _data.Value.Cases;
+
+    /// <summary>The measures a profile is matched against, as stored in the data file.</summary>
+    public IReadOnlyList<MeasureEntry> MeasureDefinitions => _data.Value.Measures;
+
+    /// <summary>
+    /// A copy of this scheme reading <paramref name="file"/> instead of its embedded data: a what-if edit of the data
+    /// (next year's value with its date) is checked without a rebuild, and tests prove a new date only changes later results.
+    /// </summary>
+    public Scheme WithData(SchemeFile file)
+    {
+        var copy = (Scheme)MemberwiseClone();
+        copy._data = new(() => SchemeDefinition.From(copy, file));
+        return copy;
+    }
 
     public Parameter Parameter(string name) =>
-        _parameters.FirstOrDefault(p => p.Name == name) ?? throw new KeyNotFoundException($"{Id}: no parameter {name}");
+        _data.Value.ParameterByName.TryGetValue(name, out var p) ? p : throw new KeyNotFoundException($"{Id}: no parameter {name}");
+
+    public Scale Scale(string name) =>
+        Scales.FirstOrDefault(s => s.Name == name) ?? throw new KeyNotFoundException($"{Id}: no scale {name}");
 
     public Clause Clause(string name) =>
-        _clauses.FirstOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"{Id}: no clause {name}");
+        _data.Value.ClauseByName.TryGetValue(name, out var c) ? c : throw new KeyNotFoundException($"{Id}: no clause {name}");
 
-    /// <summary>Validates the inputs and evaluates; the date picks dated parameter values (default: today).</summary>
-    public EvaluationResult Evaluate(JsonObject? input, DateOnly? asOf = null)
+    /// <summary>
+    /// Validates the inputs and evaluates on <paramref name="asOf"/>, which picks dated parameter values. The date is
+    /// required: a default of "today" would make the same case give different results as the calendar moves.
+    /// A date before a parameter's first dated value is refused (the earlier value is not known), never answered
+    /// with a later year's figures.
+    /// </summary>
+    public EvaluationResult Evaluate(JsonObject? input, DateOnly? asOf)
     {
+        if (asOf is not { } date)
+        {
+            var missing = new InputError("asOf", "required: the evaluation date (yyyy-MM-dd) that picks the parameter values in force");
+            try
+            {
+                Inputs.Validate(input);
+            }
+            catch (InputValidationException ex)
+            {
+                throw new InputValidationException([missing, .. ex.Errors]);
+            }
+
+            throw new InputValidationException([missing]);
+        }
+
+        if (Validity?.From is { } from && date < from)
+        {
+            throw new InputValidationException([new InputError("asOf",
+                $"{Title} applies from {from:yyyy-MM-dd} [{Validity.Source.ProvisionId}]「{Validity.Source.Quote}」; no rule is known for {date:yyyy-MM-dd}")]);
+        }
+
         var inputs = Inputs.Validate(input);
         var errors = Check(inputs).ToList();
         if (errors.Count > 0)
@@ -57,10 +107,17 @@ public abstract class Scheme
             throw new InputValidationException(errors);
         }
 
-        var date = asOf ?? DateOnly.FromDateTime(DateTime.Today);
         var root = new TraceStep($"{Title} ({DocumentNumber})", source: null);
         var evaluation = new Evaluation(this, inputs, date, root);
-        Compute(evaluation);
+        try
+        {
+            Compute(evaluation);
+        }
+        catch (NotInForceException ex)
+        {
+            throw new InputValidationException([new InputError("asOf", ex.Message)]);
+        }
+
         return new EvaluationResult(Id, date, evaluation.Outputs, root);
     }
 
@@ -70,32 +127,81 @@ public abstract class Scheme
     protected virtual IEnumerable<InputError> Check(ValidatedInputs inputs) => [];
 
     /// <summary>Full provision ID: relative paths are taken inside <see cref="DocumentId"/>.</summary>
-    protected string Provision(string path) =>
+    public string Provision(string path) =>
         path.StartsWith(DocumentId, StringComparison.Ordinal) ? path : DocumentId + "/" + path;
+}
 
-    protected Parameter Param(string name, string label, decimal value, string unit, string provision, string asPrinted, string? from = null)
+/// <summary>The period a scheme is in force, inclusive at both ends; an open end is null.</summary>
+public sealed record Validity(DateOnly? From, DateOnly? Until, Citation Source)
+{
+    public bool Covers(DateOnly date) => (From is null || date >= From) && (Until is null || date <= Until);
+}
+
+/// <summary>Thrown when a date precedes every known value of a parameter.</summary>
+public sealed class NotInForceException(string message) : Exception(message);
+
+/// <summary>A scheme's data file turned into engine objects, checked against the scheme.</summary>
+internal sealed class SchemeDefinition
+{
+    public required IReadOnlyList<Parameter> Parameters { get; init; }
+
+    public required IReadOnlyDictionary<string, Parameter> ParameterByName { get; init; }
+
+    public required IReadOnlyList<Scale> Scales { get; init; }
+
+    public required IReadOnlyList<Clause> Clauses { get; init; }
+
+    public required IReadOnlyDictionary<string, Clause> ClauseByName { get; init; }
+
+    public required IReadOnlyList<Interpretation> Interpretations { get; init; }
+
+    public required Validity? Validity { get; init; }
+
+    public required IReadOnlyList<CaseEntry> Cases { get; init; }
+
+    public required IReadOnlyList<MeasureEntry> Measures { get; init; }
+
+    public static SchemeDefinition From(Scheme scheme, SchemeFile file)
     {
-        var start = from is null ? DateOnly.MinValue : DateOnly.ParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var p = new Parameter(name, label, unit, [new DatedValue(start, value, new Citation(Provision(provision), asPrinted))]);
-        _parameters.Add(p);
-        return p;
-    }
+        var origin = $"Data/{scheme.Id}.yaml";
+        if (file.Scheme != scheme.Id || file.Document != scheme.DocumentId)
+        {
+            throw new InvalidDataException($"{origin}: declares scheme {file.Scheme} of {file.Document}, expected {scheme.Id} of {scheme.DocumentId}");
+        }
 
-    protected Parameter DatedParam(string name, string label, string unit, params (string From, decimal Value, string Provision, string AsPrinted)[] values)
-    {
-        var p = new Parameter(name, label, unit, [.. values.Select(v => new DatedValue(
-            DateOnly.ParseExact(v.From, "yyyy-MM-dd", CultureInfo.InvariantCulture), v.Value, new Citation(Provision(v.Provision), v.AsPrinted)))]);
-        _parameters.Add(p);
-        return p;
-    }
+        Citation Cite(string provision, string quote, string what) =>
+            string.IsNullOrWhiteSpace(provision) || string.IsNullOrWhiteSpace(quote)
+                ? throw new InvalidDataException($"{origin}: {what} lacks a provision or quote")
+                : new Citation(scheme.Provision(provision), quote);
 
-    protected Clause Rule(string name, string label, string provision, string quote)
-    {
-        var c = new Clause(name, label, new Citation(Provision(provision), quote));
-        _clauses.Add(c);
-        return c;
-    }
+        var parameters = file.Parameters.Select(p => new Parameter(p.Name, p.Label, p.Unit, [.. p.Values.Select(v => new DatedValue(
+            SchemeDataLoader.Date(v.From, $"{origin}: parameter {p.Name}") ?? DateOnly.MinValue, v.Value, Cite(v.Provision, v.Quote, "parameter " + p.Name)))])).ToList();
+        var duplicate = parameters.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1)
+            ?? file.Clauses.Select(c => new Parameter(c.Name, c.Label, "", [new DatedValue(DateOnly.MinValue, 0, new Citation("-", "-"))]))
+                .GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidDataException($"{origin}: {duplicate.Key} is defined twice");
+        }
 
-    protected void Interpret(string choice, string provision, string quote) =>
-        _interpretations.Add(new Interpretation(choice, new Citation(Provision(provision), quote)));
+        var clauses = file.Clauses.Select(c => new Clause(c.Name, c.Label, Cite(c.Provision, c.Quote, "clause " + c.Name))).ToList();
+        var scales = file.Scales.Select(s => new Scale(s.Name, s.Label, s.ThresholdUnit, s.AmountUnit,
+            SchemeDataLoader.Date(s.From, $"{origin}: scale {s.Name}") ?? DateOnly.MinValue,
+            [.. s.Brackets.Select(b => new Bracket(b.Threshold, b.ThresholdQuote, b.Amount, b.Rate, Cite(b.Provision, b.Quote, "scale " + s.Name)))])).ToList();
+        Validity? validity = file.Validity is { } v
+            ? new Validity(SchemeDataLoader.Date(v.From, origin + ": validity"), SchemeDataLoader.Date(v.Until, origin + ": validity"), Cite(v.Provision, v.Quote, "validity"))
+            : null;
+        return new SchemeDefinition
+        {
+            Parameters = parameters,
+            ParameterByName = parameters.ToDictionary(p => p.Name, StringComparer.Ordinal),
+            Scales = scales,
+            Clauses = clauses,
+            ClauseByName = clauses.ToDictionary(c => c.Name, StringComparer.Ordinal),
+            Interpretations = [.. file.Interpretations.Select(i => new Interpretation(i.Choice, Cite(i.Provision, i.Quote, "interpretation")))],
+            Validity = validity,
+            Cases = file.Cases,
+            Measures = file.Measures,
+        };
+    }
 }

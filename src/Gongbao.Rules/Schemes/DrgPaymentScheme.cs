@@ -9,22 +9,6 @@ namespace Gongbao.Rules.Schemes;
 /// </summary>
 public sealed class DrgPaymentScheme : Scheme
 {
-    public DrgPaymentScheme()
-    {
-        DatedParam("rate", "费率(不区分定点医疗机构级别)", "元", ("2025-01-01", 20425, "div-2/item-1", "统一为20425元"));
-        DatedParam("rate-infectious", "传染病专科医疗机构费率", "元", ("2025-01-01", 20834, "div-2/item-1", "为20834元"));
-        DatedParam("infectious-uplift", "传染病专科医疗机构费率上浮", "%", ("2025-01-01", 2, "div-2/item-1", "费率上浮2%"));
-        DatedParam("resident-retention", "城乡居民基本医疗保险病组结余留用比例", "%", ("2025-01-01", 50, "div-2/item-2", "按50%比例留用"));
-        DatedParam("groups", "分组方案病组数", "组", ("2025-01-01", 682, "div-1", "共计 682 组"));
-        Rule("employee-retention", "城镇职工基本医疗保险病组结余全部留用", "div-2/item-2", "城镇职工基本医疗保险病组结余全部留用");
-        Rule("consumables-groups", "33个耗材集采相关病组维持原病组支付标准", "div-2/item-1", "33个耗材集采相关病组(见附件2)维持原病组支付标准");
-        Rule("payment-standard", "病组支付标准为该病组权重与费率的乘积", "div-2/item-1", "病组支付标准为该病组权重与费率的乘积");
-
-        Interpret("Weights come from 附件1, omitted (略) in the gazette, so the weight is an input; the result is rounded to the fen (0.01元).", "div-2/item-1", "病组支付标准为该病组权重与费率的乘积");
-        Interpret("The 2% uplift is printed together with its result 20834元 (20425 × 1.02 = 20833.5, rounded up by the bureau); the printed 20834 is used.", "div-2/item-1", "传染病专科医疗机构费率上浮2%,为20834元");
-        Interpret("The notice applies from 2025-01-01 (含); earlier dates are flagged.", "div-5", "本通知自2025年1月1日(含)起执行");
-    }
-
     public override string Id => "drg-payment";
 
     public override string Title => "按病组(DRG)付费2.0版支付标准";
@@ -48,12 +32,13 @@ public sealed class DrgPaymentScheme : Scheme
             Options = [new("employee", "城镇职工基本医疗保险"), new("resident", "城乡居民基本医疗保险")],
         },
         new InputField { Name = "surplus", Label = "病组结余", Type = InputType.Number, Min = 0, Max = 1e10m, Unit = "元" },
+        new InputField { Name = "specialCases", Label = "特例单议病例数", Type = InputType.Integer, Min = 0, Max = 100_000_000, Unit = "例", Group = "特例单议", Required = true },
+        new InputField { Name = "dischargedCases", Label = "DRG出院总病例数", Type = InputType.Integer, Min = 1, Max = 100_000_000, Unit = "例", Group = "特例单议", Required = true },
     ]);
 
     protected override void Compute(Evaluation ev)
     {
-        var inForce = ev.AsOf >= new DateOnly(2025, 1, 1);
-        ev.Step("评估日期在2025-01-01(含)之后", inForce);
+        var inForce = ev.InForce();
         decimal? standard = null;
         if (ev.Flag("consumablesGroup"))
         {
@@ -88,7 +73,16 @@ public sealed class DrgPaymentScheme : Scheme
             s.Result(retained);
         }
 
+        bool? withinNorm = null;
+        if (ev.In.Claims("特例单议"))
+        {
+            using var s = ev.Open("特例单议数量占比");
+            withinNorm = ev.MeetsShare(ev.Number("specialCases"), ev.Number("dischargedCases"), "special-case-share", "特例单议 / 出院总病例");
+            s.Result(withinNorm);
+        }
+
         ev.Output("inForce", inForce);
+        ev.Output("specialCasesWithinNorm", withinNorm);
         ev.Output("paymentStandard", standard);
         ev.Output("retainedSurplus", retained);
         ev.Output("unit", "元");

@@ -11,8 +11,6 @@ namespace Gongbao.Rules.Schemes;
 /// </summary>
 public sealed class GuardianshipAssessmentScheme : Scheme
 {
-    private const string Annex = "inst-1/annex-1";
-
     /// <summary>Assessment points: (value, risk, table row of the annex, indicator path, point text as printed).</summary>
     private static readonly (string Value, string Risk, int Row, string Indicator, string Point)[] Points =
     [
@@ -55,32 +53,6 @@ public sealed class GuardianshipAssessmentScheme : Scheme
         ("protection-property", "low", 28, "安全保护能力/财产安全", "是否能妥善管理和保护未成年人财产不受侵害"),
     ];
 
-    public GuardianshipAssessmentScheme()
-    {
-        Param("min-assessors", "实地评估人员最少人数", 2, "人", "art-11", "不得少于两名人员");
-        Param("hearing-age", "应听取未成年人意见的年龄", 8, "周岁", "art-11/para-2", "未成年人满八周岁的");
-        Rule("risk-legend", "“★★”为高风险项目，“★”为中风险项目，其他为低风险项目", Annex + "/para-1", "“★★”为高风险项目，“★”为中风险项目，其他为低风险项目");
-        foreach (var p in Points)
-        {
-            Rule("point-" + p.Value, $"{p.Indicator}: {p.Point}", $"{Annex}/table-1/row-{p.Row}", p.Point);
-        }
-
-        Rule("written-notice", "书面告知评估对象开展评估", "art-10", "应当书面告知评估对象");
-        Rule("female-assessor", "评估女性未成年人家庭时配备一名女性评估人员", "art-11", "评估女性未成年人家庭时,应当配备一名女性评估人员");
-        Rule("record", "以文字、同步录音录像等方式记录评估全过程", "art-11", "评估人员应当以文字、同步录音录像等方式记录评估实施的全过程");
-        Rule("hear-minor", "未成年人满八周岁: 应当与其交流, 听取其意见和想法", "art-11/para-2", "评估人员应当与其交流,听取其意见和想法");
-        Rule("may-hear-minor", "不满八周岁但具备一定表达能力: 可以与其交流", "art-11/para-2", "评估人员可以与其交流,了解其意见和想法");
-        Rule("report", "出具书面评估报告: 是否正确履行监护责任、是否具备监护能力、是否存在监护风险, 并提出干预帮扶建议", "art-12", "出具书面评估报告");
-        Rule("notify-problems", "将家庭监护存在的问题及建议书面告知评估对象", "art-13", "评估实施部门应将家庭监护存在的问题及建议书面告知评估对象");
-        Rule("report-police", "发现严重伤害或严重侵犯未成年人合法权益、涉嫌违法犯罪的: 及时向公安机关报告", "art-14", "应及时向公安机关报告");
-        Rule("no-fees", "不得向评估对象收取任何费用", "art-16/para-2", "开展家庭监护能力评估不得向评估对象收取任何费用");
-        Rule("return-from-temporary-custody", "临时监护期间将未成年人送回监护人抚养的, 应当进行评估", "art-4", "在临时监护期间将未成年人送回监护人抚养的,应当进行家庭监护能力评估");
-
-        Interpret("The 办法 gives no score and no rule combining the marks into a conclusion (第十二条 leaves the conclusion to the assessors), so the result lists the findings by risk level and reports the highest level found; it does not compute a score.",
-            "art-12/para-2", "作出评估结论");
-        Interpret("Only points printed in the annex are findings; for indicators with several points, each starred point is its own finding and unstarred points are low risk, as the annex's note says.", Annex + "/para-1", "其他为低风险项目");
-        Interpret("满八周岁 includes the eighth birthday (age ≥ 8 must be heard); below eight hearing is optional (可以).", "art-11/para-2", "未成年人满八周岁的");
-    }
 
     public override string Id => "guardianship-assessment";
 

@@ -13,127 +13,6 @@ public sealed class IndustrialFinanceScheme : Scheme
 {
     // 三、附则 is cited at instrument level: the parser currently nests it under 第二十条 (art-20/div-1),
     // which is not where it belongs; the instrument ID stays valid whichever way that is fixed.
-    private const string Supplementary = "jingjiguanfa-2024-33/inst-1";
-
-    public IndustrialFinanceScheme()
-    {
-        // 第二条 科技保险
-        Param("a2-threshold", "科技保险: 当年实际保费总支出", 10, "万元", "art-2", "当年实际保费总支出超过 10 万元的");
-        Param("a2-rate", "科技保险补贴比例", 50, "%", "art-2", "按照其当年实际保费支出的 50% 给予企业补贴");
-        Param("a2-rate-giant", "科技保险补贴比例(国家级专精特新“小巨人”)", 60, "%", "art-2", "按照其当年实际保费支出的 60% 给予企业补贴");
-        Param("a2-cap", "科技保险补贴每家企业每年上限", 50, "万元", "art-2", "每家企业每年最高不超过 50 万元");
-
-        // 第三条 供应链金融
-        Param("a3-threshold", "保理、融资租赁: 当年业务合同金额", 1, "亿元", "art-3", "当年业务合同金额达到 1 亿元(含)以上的");
-        Param("a3-rate", "供应链金融奖励比例", 0.1m, "%", "art-3", "按当年为企业提供融资总额的 0.1% 给予奖励");
-        Param("a3-cap", "供应链金融每户每年奖励上限", 500, "万元", "art-3", "每户每年奖励最高不超过 500 万元");
-
-        // 第四条 小微企业贴息
-        Param("a4-rate", "小微企业贴息比例", 50, "%", "art-4", "按照企业当年实际支付利息的 50% 予以贴息支持");
-        Param("a4-cap", "贴息上限(小微企业)", 25, "万元", "art-4", "每年单户企业贴息支持上限为 25 万元");
-        Param("a4-cap-specialised", "贴息上限(北京市“专精特新”)", 40, "万元", "art-4", "每年单户企业贴息支持上限分别为 40 万元、50 万元");
-        Param("a4-cap-giant", "贴息上限(国家级专精特新“小巨人”)", 50, "万元", "art-4", "每年单户企业贴息支持上限分别为 40 万元、50 万元");
-        Param("a4-first-loan-ratio", "首贷贴息配套比例(1:1)", 1, "倍", "art-4", "按照 1:1 的比例给予资金支持");
-        Param("a4-first-loan-cap", "首贷贴息配套单个企业上限", 20, "万元", "art-4", "单个企业最高支持 20 万元");
-
-        // 第八条 持牌法人金融机构
-        Param("a8-t1-min", "实收资本第一档下限", 1, "亿元", "art-8", "实收资本 1 亿元(含)—5 亿元的");
-        Param("a8-t1-base", "第一档固定补助", 500, "万元", "art-8", "按照“500 万元+实收资本×1%”给予补助");
-        Param("a8-t1-rate", "第一档比例", 1, "%", "art-8", "按照“500 万元+实收资本×1%”给予补助");
-        Param("a8-t2-min", "实收资本第二档下限", 5, "亿元", "art-8", "实收资本 5 亿元(含)—10 亿元的");
-        Param("a8-t2-base", "第二档固定补助", 1000, "万元", "art-8", "按照“1000 万元+实收资本×0.5%”给予补助");
-        Param("a8-t2-rate", "第二档比例", 0.5m, "%", "art-8", "按照“1000 万元+实收资本×0.5%”给予补助");
-        Param("a8-t3-min", "实收资本第三档下限", 10, "亿元", "art-8", "实收资本 10 亿元(含)—30 亿元的");
-        Param("a8-t3-base", "第三档固定补助", 2000, "万元", "art-8", "按照“2000 万元+实收资本×0.3%”给予补助");
-        Param("a8-t3-rate", "第三档比例", 0.3m, "%", "art-8", "按照“2000 万元+实收资本×0.3%”给予补助");
-        Param("a8-t4-min", "实收资本第四档下限", 30, "亿元", "art-8", "30 亿元(含)以上的");
-        Param("a8-t4-base", "第四档固定补助", 5000, "万元", "art-8", "按照“5000 万元+实收资本×0.2%”给予补助");
-        Param("a8-t4-rate", "第四档比例", 0.2m, "%", "art-8", "按照“5000 万元+实收资本×0.2%”给予补助");
-        Param("a8-cap", "持牌法人金融机构落户补助上限", 6000, "万元", "art-8", "最高不超过 6000 万元");
-        Param("a8-increase-min", "增资每新增", 1, "亿元", "art-8", "实收资本每新增 1 亿元(含)以上的");
-        Param("a8-increase-rate", "增资补助比例", 1, "%", "art-8", "按增资额度的 1% 给予补助");
-        Param("a8-increase-cap", "增资补助每次上限", 2000, "万元", "art-8", "每次最高不超过 2000 万元");
-
-        // 第九条 分支机构
-        Param("a9-tier1", "新设银行一级分行及证券、保险一级分支机构开办费", 400, "万元", "art-9", "给予 400 万元一次性开办费支持");
-        Param("a9-tier2", "新升格银行二级分行开办费", 200, "万元", "art-9", "新升格的银行二级分行给予 200 万元一次性开办费支持");
-
-        // 第十条 地方金融组织
-        Param("a10-min", "地方金融组织实收资本", 5, "亿元", "art-10", "实收资本 5 亿元(含)以上的");
-        Param("a10-rate", "落户奖励比例", 0.5m, "%", "art-10", "按实收资本的 0.5% 给予一次性落户奖励");
-        Param("a10-cap", "落户奖励上限", 2500, "万元", "art-10", "最高不超过 2500 万元");
-        Param("a10-increase-min", "增资每增加", 1, "亿元", "art-10", "实收资本每增加 1 亿元(含)以上的");
-        Param("a10-increase-rate", "增资奖励比例", 0.5m, "%", "art-10", "按增资额度的 0.5% 给予奖励");
-        Param("a10-increase-cap", "增资奖励每次上限", 500, "万元", "art-10", "每次最高不超过 500 万元");
-
-        // 第十一条 私募投资机构
-        Param("a11-fund-min", "所管理基金实缴规模合计", 1, "亿元", "art-11", "所管理基金实缴规模合计达到 1 亿元(含)以上");
-        Param("a11-t1-min", "基金管理人实缴资本第一档下限", 1000, "万元", "art-11", "基金管理人实缴资本 1000 万元(含)—5000 万元的");
-        Param("a11-t1-rate", "第一档奖励比例", 2, "%", "art-11", "按实缴资本的 2% 给予最高不超过 100 万元奖励");
-        Param("a11-t1-cap", "第一档奖励上限", 100, "万元", "art-11", "按实缴资本的 2% 给予最高不超过 100 万元奖励");
-        Param("a11-t2-min", "第二档下限", 5000, "万元", "art-11", "基金管理人实缴资本 5000 万元(含)—1 亿元的");
-        Param("a11-t2-rate", "第二档奖励比例", 3, "%", "art-11", "按实缴资本的 3% 给予最高不超过 300 万元奖励");
-        Param("a11-t2-cap", "第二档奖励上限", 300, "万元", "art-11", "按实缴资本的 3% 给予最高不超过 300 万元奖励");
-        Param("a11-t3-min", "第三档下限", 1, "亿元", "art-11", "基金管理人实缴资本 1 亿元(含)及以上的");
-        Param("a11-t3-rate", "第三档奖励比例", 4, "%", "art-11", "按实缴资本 4% 给予最高不超过 500 万元奖励");
-        Param("a11-t3-cap", "第三档奖励上限", 500, "万元", "art-11", "按实缴资本 4% 给予最高不超过 500 万元奖励");
-        Param("a11-increase-min", "已设立基金管理人实缴增资额", 1000, "万元", "art-11", "实缴增资额达 1000 万元(含)以上的");
-        Param("a11-increase-rate", "增资奖励比例", 0.5m, "%", "art-11", "按增资金额的 0.5% 给予一次性奖励");
-        Param("a11-increase-cap", "增资奖励上限", 100, "万元", "art-11", "最高不超过 100 万元");
-
-        // 第十二条 QFLP
-        Param("a12-manager", "新获QFLP试点资格的基金管理公司", 100, "万元", "art-12", "给予100万元一次性奖励");
-        Param("a12-t1-min", "QFLP基金实缴第一档下限", 2000, "万美元", "art-12", "2000万美元(含)—5000万美元以下");
-        Param("a12-t2-min", "QFLP基金实缴第二档下限", 5000, "万美元", "art-12", "5000万美元(含)—1亿美元");
-        Param("a12-t3-min", "QFLP基金实缴第三档下限", 1, "亿美元", "art-12", "1亿美元(含)以上");
-        Param("a12-t1", "第一档奖励", 50, "万元", "art-12", "分别给予一次性50万元、80万元、100万元人民币奖励");
-        Param("a12-t2", "第二档奖励", 80, "万元", "art-12", "分别给予一次性50万元、80万元、100万元人民币奖励");
-        Param("a12-t3", "第三档奖励", 100, "万元", "art-12", "分别给予一次性50万元、80万元、100万元人民币奖励");
-
-        // 第十三条 业务规模
-        Param("a13-bank-min", "银行业法人机构落户当年营业收入", 5, "亿元", "art-13", "落户当年的营业收入达到5亿元以上且正增长的");
-        Param("a13-bank-rate", "银行业奖励比例", 0.5m, "%", "art-13", "按当年营业收入的0.5%,给予最高1000万元的一次性奖励");
-        Param("a13-bank-cap", "银行业奖励上限", 1000, "万元", "art-13", "按当年营业收入的0.5%,给予最高1000万元的一次性奖励");
-        Param("a13-securities-min", "证券业法人机构落户当年证券交易额", 500, "亿元", "art-13", "落户当年的证券交易额达500亿元以上且正增长的");
-        Param("a13-securities-rate", "证券业奖励比例", 1, "%", "art-13", "按当年营业收入的1%,给予最高500万元的一次性奖励");
-        Param("a13-securities-cap", "证券业奖励上限", 500, "万元", "art-13", "按当年营业收入的1%,给予最高500万元的一次性奖励");
-        Param("a13-insurance-min", "保险业法人机构落户当年保费收入规模", 200, "亿元", "art-13", "落户当年的保费收入规模 200 亿元以上且正增长的");
-        Param("a13-insurance-rate", "保险业奖励比例", 0.5m, "%", "art-13", "按当年营业收入的 0.5%, 给予最高 300 万元的一次性奖励");
-        Param("a13-insurance-cap", "保险业奖励上限", 300, "万元", "art-13", "按当年营业收入的 0.5%, 给予最高 300 万元的一次性奖励");
-
-        // 第十四条 业务增速
-        Param("a14-revenue-split", "全年营业收入分界", 5000, "万元", "art-14", "全年营业收入达 5000 万元(含)以上");
-        Param("a14-growth-small", "营业收入5000万元以下: 增速", 18, "%", "art-14", "增速 18%(含)以上");
-        Param("a14-growth-large", "营业收入5000万元(含)以上: 增速", 15, "%", "art-14", "增速 15%(含)以上");
-        Param("a14-rate", "营业收入增量支持比例", 2, "%", "art-14", "按年度营业收入增量部分的 2% 给予支持");
-        Param("a14-cap", "单家机构每年最高支持", 200, "万元", "art-14", "单家机构每年最高支持金额 200 万元");
-
-        // 第十五条 投早投小
-        Param("a15-years", "自投资划款之日起满", 2, "年", "art-15", "自投资划款之日起满 2 年的");
-        Param("a15-rate", "实际投资金额奖励比例", 2, "%", "art-15", "按照实际投资金额的 2%(仅限首次投资)");
-        Param("a15-project-cap", "单个项目奖励上限", 50, "万元", "art-15", "给予管理企业单个项目最高 50 万元奖励");
-        Param("a15-annual-cap", "每家机构每年累计奖励上限", 200, "万元", "art-15", "每家机构每年累计奖励金额最高不超过 200 万元");
-
-        // 第十六条 并购
-        Param("a16-min", "并购投资", 1, "亿元", "art-16", "并购投资1亿元以上");
-        Param("a16-rate", "并购贷款贴息比例", 25, "%", "art-16", "按实际支付利息的25%给予贴息支持");
-        Param("a16-cap", "单户企业每年最高支持", 300, "万元", "art-16", "单户企业每年最高支持金额300万元");
-
-        Rule("a4-no-stacking", "第四条: 本条措施就高不重复享受", "art-4", "本条措施就高不重复享受");
-        Rule("a12-vs-a11", "第十二条与第十一条按“就高不重复”原则执行", "art-12", "本条内容与第十一条按“就高不重复”原则执行");
-        Rule("a14-vs-a3-a13", "第十四条与第三条、第十三条按“就高不重复”原则执行", "art-14", "本条内容与第三条、第十三条按“就高不重复”原则执行");
-        Rule("exclude-public-capital", "剔除经开区政府引导基金、财政资金或国有资本出资部分后计算", "art-11", "应剔除上述出资部分的投资额后,再行计算奖励资金");
-        Rule("a14-superior-only", "同一系统内存在上下级关系的, 只给予上级机构业务增速奖励", "art-14", "只给予上级机构业务增速奖励");
-        Rule("rounding", "支持金额以万元为单位, 保留两位小数", Supplementary, "本措施各项条款的支持金额以万元为单位,保留两位小数");
-        Rule("eligibility", "在亦庄新城225平方公里范围内注册并实际经营, 近3年无重大行政处罚和刑事犯罪记录, 未列入严重违法失信主体名单", Supplementary, "未列入严重违法失信主体名单的法人和其他组织");
-
-        Interpret("第二条: the 超过10万元 premium threshold is read as applying to both rates (50% and the 小巨人 60%); the 50万元 cap applies to both.", "art-2", "每家企业每年最高不超过 50 万元");
-        Interpret("第八条 tiers are half-open [1,5), [5,10), [10,30), [30,∞) 亿元 (the (含) marks the lower end); below 1亿元 nothing is due. The 6000万元 cap is read as applying to the settlement subsidy of every tier.", "art-8", "最高不超过 6000 万元");
-        Interpret("第十一条: a manager with paid-in capital of exactly 1000万元 qualifies (the tier says 1000 万元(含)), although the entry sentence says 1000 万元以上 — both include 1000.", "art-11", "基金管理人实缴资本 1000 万元(含)—5000 万元的");
-        Interpret("Cross-article 就高不重复 (第十二条 vs 第十一条; 第十四条 vs 第三条、第十三条) and 第四条's internal rule grant only the highest of the competing amounts; other articles add up.", "art-14", "按“就高不重复”原则执行");
-        Interpret("Amounts given in 亿元 or 亿美元 in the text are compared after conversion (1亿 = 10000万); inputs are in 万元 (or 万美元 for QFLP funds).", Supplementary, "本措施各项条款的支持金额以万元为单位");
-        Interpret("第十五条: the 2% applies to the first investment only; each project is capped at 50万元 and the institution's yearly total at 200万元.", "art-15", "每家机构每年累计奖励金额最高不超过 200 万元");
-    }
 
     public override string Id => "industrial-finance";
 
@@ -287,14 +166,11 @@ public sealed class IndustrialFinanceScheme : Scheme
             if (ev.In.Has("a8PaidInCapital"))
             {
                 var capital = ev.Number("a8PaidInCapital");
-                var tier = ev.Meets(capital, "a8-t4-min", "第四档", 10000) ? "t4"
-                    : ev.Meets(capital, "a8-t3-min", "第三档", 10000) ? "t3"
-                    : ev.Meets(capital, "a8-t2-min", "第二档", 10000) ? "t2"
-                    : ev.Meets(capital, "a8-t1-min", "第一档", 10000) ? "t1" : null;
-                if (tier is not null)
+                if (ev.Bracket("a8-settlement", capital, "实收资本档次", 10000) is { } bracket)
                 {
-                    var settle = ev.P($"a8-{tier}-base") + ev.Percent(capital, $"a8-{tier}-rate", "实收资本 × 比例");
-                    amount += ev.Cap(settle, "a8-cap", "落户补助上限");
+                    var variable = capital * bracket.Rate / 100m;
+                    ev.Step($"实收资本 × 比例 = {TraceStep.Format(capital)} × {TraceStep.Format(bracket.Rate)}%", variable, "万元");
+                    amount += ev.Cap(bracket.Amount + variable, "a8-cap", "落户补助上限");
                 }
             }
 
@@ -403,10 +279,8 @@ public sealed class IndustrialFinanceScheme : Scheme
             ev.Apply("a14-superior-only");
             var revenue = ev.Number("a14Revenue");
             var previous = ev.Number("a14PreviousRevenue");
-            var growthPct = Math.Round((revenue - previous) / previous * 100, 4);
-            ev.Step("增速", growthPct, "%");
             var large = ev.Meets(revenue, "a14-revenue-split", "营业收入");
-            var fast = ev.Meets(growthPct, large ? "a14-growth-large" : "a14-growth-small", "增速");
+            var fast = ev.MeetsShare(revenue - previous, previous, large ? "a14-growth-large" : "a14-growth-small", "增速 = 增量 / 上年");
             var amount = fast ? ev.Cap(ev.Percent(revenue - previous, "a14-rate", "增量支持"), "a14-cap", "上限") : 0;
             Record("第十四条", amount, s);
         }

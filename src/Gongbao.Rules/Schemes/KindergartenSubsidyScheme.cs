@@ -17,29 +17,6 @@ public sealed class KindergartenSubsidyScheme : Scheme
         ("inspection", "上年度经开区教育行政管理部门对其考核或年检结果为“合格”或以上等次"),
     ];
 
-    public KindergartenSubsidyScheme()
-    {
-        Param("per-child", "生均定额补助标准", 1800, "元/生·月", "art-5/sub-1", "补助标准为1800元/生·月");
-        Param("months", "每年计发月数", 12, "月", "art-5/sub-1", "每年按12个月计发");
-        Param("min-age", "计入补助的在园儿童年龄(满)", 3, "岁", "art-5/sub-1", "秋季招生年龄满3岁");
-        Param("rent-cap", "租金补助标准上限", 5, "元/平方米·天", "art-6/sub-1", "补助标准不高于5元/平方米·天");
-        Param("first-lease-years", "新开办幼儿园首次租赁期", 6, "年", "art-6/sub-2", "首次租赁期应为6年以上");
-        Param("clean-years", "无违规办园行为的年限", 3, "年", "art-12/sub-2", "近3年内无违规办园行为");
-        Param("publicity-working-days", "公示期(不少于)", 5, "工作日", "art-14", "公示期不少于5个工作日");
-        Rule("rent-actual", "实际租金低于补助标准的据实补助", "art-6/sub-1", "实际租金低于补助标准的据实补助");
-        Rule("rent-area", "租金补助面积按租赁合同中办园场所建筑面积核定, 人均不超过《幼儿园建设标准》指标", "art-6/sub-2", "人均建筑面积最高不超过住房和城乡建设部、国家发展和改革委员会联合发布的《幼儿园建设标准》(建标[2016]246号)规定的全日制幼儿园各类用房人均建筑面积指标");
-        Rule("aid-standard", "学前教育资助标准为所在园保育教育费收费标准", "art-8", "资助标准为所在园保育教育费收费标准");
-        for (var i = 0; i < Conditions.Length; i++)
-        {
-            Rule("condition-" + Conditions[i].Key, Conditions[i].Label, $"art-12/sub-{i + 1}", Conditions[i].Label);
-        }
-
-        Interpret("Rent subsidy per year = min(actual rent, 5元/平方米·天) × subsidised area × rented days; the subsidised area is the contract area limited to children × the per-child area of 《幼儿园建设标准》(建标[2016]246号), an external value given as input when known.",
-            "art-6/sub-2", "人均建筑面积最高不超过");
-        Interpret("Per-child subsidy counts children aged 3 or more (满3岁 includes the third birthday) for the year's 12 months; the quarterly counting dates of 第五条第3项 are left to the caller (the child count is an input).", "art-5/sub-1", "每年按12个月计发");
-        Interpret("Preschool aid = aided children × the kindergarten's monthly fee standard × aided months.", "art-8", "资助标准为所在园保育教育费收费标准");
-        Interpret("All three conditions of 第十二条 must hold; a kindergarten failing one receives nothing.", "art-12", "参照经开区公办幼儿园招生要求招收适龄幼儿");
-    }
 
     public override string Id => "kindergarten-subsidy";
 

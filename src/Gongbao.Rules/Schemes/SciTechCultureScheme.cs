@@ -9,78 +9,6 @@ namespace Gongbao.Rules.Schemes;
 /// </summary>
 public sealed class SciTechCultureScheme : Scheme
 {
-    private const string Annex = "inst-1/div-3";
-
-    public SciTechCultureScheme()
-    {
-        Param("m1-ratio", "措施1: 按广电总局项目经费比例(1:1)", 1, "倍", M(1), "按照项目经费 1:1 比例给予支持");
-        Param("m1-cap", "措施1: 最高支持", 500, "万元", M(1), "最高支持 500 万元");
-        Param("m2-min-rd", "措施2: 上年度研发投入", 500, "万元", M(2), "研发投入达 500 万元以上");
-        Param("m2-min-share", "措施2: 研发投入占主营业务收入比重", 3, "%", M(2), "占主营业务收入比重达 3% 以上");
-        Param("m2-rate", "措施2: 支持比例", 20, "%", M(2), "按照年度实际研发投入的 20% 给予支持");
-        Param("m2-cap", "措施2: 每年最高支持", 500, "万元", M(2), "每年最高支持 500 万元");
-        Param("m3-cap", "措施3: 人工智能行业大模型最高支持", 100, "万元", M(3), "给予最高 100 万元支持");
-        Param("m4-international", "措施4: 国际标准", 100, "万元", M(4), "分别给予 100 万元、50 万元、30 万元、20 万元、10 万元一次性支持");
-        Param("m4-national", "措施4: 国家标准", 50, "万元", M(4), "分别给予 100 万元、50 万元、30 万元、20 万元、10 万元一次性支持");
-        Param("m4-industry", "措施4: 行业标准", 30, "万元", M(4), "分别给予 100 万元、50 万元、30 万元、20 万元、10 万元一次性支持");
-        Param("m4-local", "措施4: 地方标准", 20, "万元", M(4), "分别给予 100 万元、50 万元、30 万元、20 万元、10 万元一次性支持");
-        Param("m4-group", "措施4: 团体标准", 10, "万元", M(4), "分别给予 100 万元、50 万元、30 万元、20 万元、10 万元一次性支持");
-        Param("m5-rate", "措施5: 超高清后期制作费用支持比例", 20, "%", M(5), "应用超高清视听技术产生费用的 20%给予一次性支持");
-        Param("m5-cap", "措施5: 最高", 200, "万元", M(5), "最高 200 万元");
-        Param("m6-revenue-1", "措施6: 年度营收第一档", 5, "亿元", M(6), "年度营收(含国内、国外市场)达 5 亿元人民币及以上的");
-        Param("m6-revenue-2", "措施6: 年度营收第二档", 10, "亿元", M(6), "年度营收(含国内、国外市场)达 10 亿元人民币及以上");
-        Param("m6-rate", "措施6: 游戏软件研发投入支持比例", 20, "%", M(6), "按照游戏软件研发投入的 20% 给予一次性支持");
-        Param("m6-cap-1", "措施6: 第一档最高", 500, "万元", M(6), "最高 500 万元");
-        Param("m6-cap-2", "措施6: 第二档最高", 1000, "万元", M(6), "最高 1000 万元");
-        Param("m7-rate", "措施7: 算力结算费用支持比例", 30, "%", M(7), "按照实际使用算力结算费用的 30% 给予支持");
-        Param("m7-cap", "措施7: 最高", 2000, "万元", M(7), "最高 2000 万元");
-        Param("m8-tier-1", "措施8: 涉外收入第一档", 350, "万元", M(8), "分别达 350 万元人民币、1500 万元人民币、1亿元人民币及以上");
-        Param("m8-tier-2", "措施8: 涉外收入第二档", 1500, "万元", M(8), "分别达 350 万元人民币、1500 万元人民币、1亿元人民币及以上");
-        Param("m8-tier-3", "措施8: 涉外收入第三档", 1, "亿元", M(8), "分别达 350 万元人民币、1500 万元人民币、1亿元人民币及以上");
-        Param("m8-rate-1", "措施8: 第一档比例上限", 1, "%", M(8), "按照不超过涉外收入金额的1%、3%、6%给予支持");
-        Param("m8-rate-2", "措施8: 第二档比例上限", 3, "%", M(8), "按照不超过涉外收入金额的1%、3%、6%给予支持");
-        Param("m8-rate-3", "措施8: 第三档比例上限", 6, "%", M(8), "按照不超过涉外收入金额的1%、3%、6%给予支持");
-        Param("m9-min", "措施9: 数字虚拟影棚投入", 1000, "万元", M(9), "购买数字影视设备投入达1000万元以上的");
-        Param("m9-rate", "措施9: 投资额支持比例", 10, "%", M(9), "择优按照投资额的10%给予一次性支持");
-        Param("m9-cap", "措施9: 最高", 1000, "万元", M(9), "最高支持1000万元");
-        Param("m10-amount", "措施10: 首升规且正增长", 30, "万元", M(10), "给予一次性30万元支持");
-        Param("m11-rate", "措施11: 电竞俱乐部运营费用支持比例", 50, "%", M(11), "空间改造等运营费用的50%给予支");
-        Param("m11-cap", "措施11: 每年最高", 200, "万元", M(11), "每年最高支持200万元");
-        Param("m12-home", "措施12: 联盟俱乐部主场落户", 500, "万元", M(12), "给予 500 万元一次性支持");
-        Param("m12-international", "措施12: 国际职业电竞赛事季军及以上", 300, "万元", M(12), "给予 300 万元一次性支持");
-        Param("m12-national", "措施12: 全国职业电竞赛事季军及以上", 100, "万元", M(12), "给予 100 万元一次性支持");
-        Param("m14-rate", "措施14: 示范性项目投资额支持比例", 30, "%", M(14), "按照项目投资额 30% 给予一次性支持");
-        Param("m14-cap", "措施14: 最高", 100, "万元", M(14), "最高 100 万元");
-        Param("m16-national", "措施16: 国家级(部级)重点实验室等", 500, "万元", M(16), "给予 500 万元一次性支持");
-        Param("m16-municipal", "措施16: 北京市级重点实验室等", 100, "万元", M(16), "给予 100 万元一次性支持");
-        Param("m17-asset-rate", "措施17: 固定资产投资支持比例", 20, "%", M(17), "按照平台固定资产投资额 20% 给予一次性支持");
-        Param("m17-asset-cap", "措施17: 固定资产投资支持最高", 2000, "万元", M(17), "最高 2000 万元");
-        Param("m17-rent", "措施17: 办公用房租金补贴标准", 1.5m, "元/天/平方米", M(17), "按照 1.5 元/天/平方米的标准");
-        Param("m17-rent-cap", "措施17: 租金补贴每年最高", 300, "万元", M(17), "每年最高 300 万元");
-        Param("m17-rent-years", "措施17: 租金补贴限期", 3, "年", M(17), "限期 3 年");
-        Param("m18-activity-rate", "措施18: 活动场地等费用支持比例", 50, "%", M(18), "设备租赁费用的 50%");
-        Param("m18-activity-cap-international", "措施18: 国际活动最高", 100, "万元", M(18), "国际活动最高支持 100 万元");
-        Param("m18-activity-cap-domestic", "措施18: 国内活动最高", 50, "万元", M(18), "国内活动最高支持 50 万元");
-        Param("m18-esports-rate", "措施18: 电竞赛事费用支持比例", 30, "%", M(18), "设备租赁费用的 30% 给予支持");
-        Param("m18-esports-cap-international", "措施18: 国际电竞赛事每年最高", 500, "万元", M(18), "国际电竞赛事活动每年最高支持 500 万元");
-        Param("m18-esports-cap-national", "措施18: 全国性电竞赛事每年最高", 200, "万元", M(18), "全国性电竞赛事活动每年最高支持 200 万元");
-
-        Rule("m1-total-limit", "国家、市、区三级支持经费总额不超过企业自筹经费金额", M(1), "国家、市、区三级支持经费总额不超过企业自筹经费金额");
-        Rule("m5-award", "获得国家、北京市级奖项的视听作品项目", M(5), "对于获得国家、北京市级奖项的视听作品项目");
-        Rule("m12-once", "每年度单个俱乐部可获得国际、全国电竞赛事参赛支持各一次", M(12), "每年度单个俱乐部可获得国际、全国电竞赛事参赛支持各一次");
-        Rule("best-only", "同一企业的同一项目同时符合本政策不同条款: 从优不重复", Annex + "/sub-12", "按照“从优不重复”原则予以支持");
-        Rule("eligibility", "在亦庄新城范围内合法经营, 近3年无重大行政处罚公示信息和刑事犯罪记录", Annex + "/sub-2", "本措施申报主体应在亦庄新城范围内合法经营，近3年无重大行政处罚公示信息和刑事犯罪记录");
-        Rule("validity", "政策事项有效期至2027年12月31日", Annex + "/sub-1", "政策事项有效期至 2027 年 12 月 31 日");
-
-        Interpret("Measures 13, 15, 19 and 20 grant services or recommendations, not amounts, and are not computed.", M(13), "提供“一站式”入驻服务");
-        Interpret("Measure 1: the district amount is the project funding × 1 capped at 500万元, then reduced so that national (the project funding) + city + district support does not exceed the enterprise's own funds.", M(1), "国家、市、区三级支持经费总额不超过企业自筹经费金额");
-        Interpret("Measure 8 prints ceilings (不超过 1%/3%/6%); the result is the ceiling for the highest tier reached (350万元, 1500万元, 1亿元 — each 及以上).", M(8), "按照不超过涉外收入金额的1%、3%、6%给予支持");
-        Interpret("Measure 6: the higher tier applies when revenue reaches 10亿元 or the game was selected for an international or national multi-sport event.", M(6), "或入选国际、全国性综合体育赛事的");
-        Interpret("Measure 17 rent subsidy: 1.5元 per day per m² × area × days, capped at 300万元 a year, for the first 3 years only (year 4 onwards gets none).", M(17), "限期 3 年");
-        Interpret("When the measures claimed concern the same project (sameProject), only the highest single amount is granted (附则第12项, 从优不重复); otherwise the amounts add up.", Annex + "/sub-12", "按照“从优不重复”原则予以支持");
-        Interpret("Amounts compared with thresholds printed in 亿元 are converted (1亿元 = 10000万元); inputs are in 万元, the rent subsidy is converted from 元.", M(6), "达 5 亿元人民币及以上的");
-    }
-
     public override string Id => "sci-tech-culture";
 
     public override string Title => "经开区促进科技与文化产业融合发展若干措施";
@@ -156,8 +84,7 @@ public sealed class SciTechCultureScheme : Scheme
     protected override void Compute(Evaluation ev)
     {
         ev.Apply("eligibility");
-        var inForce = ev.AsOf <= new DateOnly(2027, 12, 31);
-        ev.Apply("validity", inForce ? "在有效期内" : "已过有效期");
+        var inForce = ev.InForce();
         var amounts = new List<(string Name, decimal Amount)>();
         void Measure(int n, string title, Func<decimal> compute)
         {
@@ -185,9 +112,7 @@ public sealed class SciTechCultureScheme : Scheme
         {
             var rd = ev.Number("m2RdSpend");
             var revenue = ev.Number("m2MainRevenue");
-            var share = revenue == 0 ? 0 : Math.Round(rd / revenue * 100, 4);
-            ev.Step("研发投入占主营业务收入比重", share, "%");
-            return ev.Meets(rd, "m2-min-rd", "研发投入") && ev.Meets(share, "m2-min-share", "占比")
+            return ev.Meets(rd, "m2-min-rd", "研发投入") && ev.MeetsShare(rd, revenue, "m2-min-share", "研发投入占主营业务收入比重")
                 ? ev.Cap(ev.Percent(rd, "m2-rate", "支持"), "m2-cap", "每年上限")
                 : 0;
         });

@@ -11,13 +11,13 @@ namespace Gongbao.Rules.Schemes;
 /// </summary>
 public sealed class StandardisationSubsidyScheme : Scheme
 {
-    private static readonly (string Key, string Label, string Item, string Quote, decimal[] Tiers)[] StandardKinds =
+    private static readonly (string Key, string Label)[] StandardKinds =
     [
-        ("international", "国际标准", "art-11/item-1", "国际标准择优分三档给予补助资金:100万元、50万元和30万元", [100, 50, 30]),
-        ("national", "国家标准", "art-11/item-2", "国家标准择优分三档给予补助资金:30万元、20万元和15万元", [30, 20, 15]),
-        ("industry", "行业标准", "art-11/item-3", "行业标准择优分三档给予补助资金:20万元、15万元和10万元", [20, 15, 10]),
-        ("local", "本市地方标准", "art-11/item-4", "本市地方标准择优分三档给予补助资金:20万元、15万元和10万元", [20, 15, 10]),
-        ("group", "团体标准", "art-11/item-5", "团体标准择优分三档给予补助资金:20万元、15万元和10万元", [20, 15, 10]),
+        ("international", "国际标准"),
+        ("national", "国家标准"),
+        ("industry", "行业标准"),
+        ("local", "本市地方标准"),
+        ("group", "团体标准"),
     ];
 
     private static readonly (string Key, string Label)[] Exclusions =
@@ -30,54 +30,6 @@ public sealed class StandardisationSubsidyScheme : Scheme
         ("dishonesty-list", "被列入严重违法失信名单"),
     ];
 
-    public StandardisationSubsidyScheme()
-    {
-        foreach (var kind in StandardKinds)
-        {
-            for (var t = 0; t < 3; t++)
-            {
-                Param($"standard-{kind.Key}-{t + 1}", $"{kind.Label}第{t + 1}档", kind.Tiers[t], "万元", kind.Item, kind.Quote);
-            }
-        }
-
-        Param("standard-jjj-extra", "京津冀区域协同标准增加", 5, "万元", "art-11/para-2", "京津冀区域协同标准在相应档次上增加补助资金5万元");
-        Param("standard-annual-cap", "同一单位年度标准项目补助上限", 100, "万元", "art-12/para-2", "同一单位年度标准项目补助资金不超过100万元");
-        Param("demo-national", "国家级标准化示范项目", 30, "万元", "art-15/item-2", "国家级标准化示范项目给予补助资金30万元");
-        Param("pilot-national", "国家级标准化试点项目", 20, "万元", "art-15/item-2", "国家级标准化试点项目给予补助资金20万元");
-        Param("demo-municipal", "市级标准化示范项目", 20, "万元", "art-15/item-3", "市级标准化示范项目给予补助资金20万元");
-        Param("pilot-municipal", "市级标准化试点项目", 15, "万元", "art-15/item-3", "市级标准化试点项目给予补助资金15万元");
-        Param("demo-jjj-extra", "京津冀区域协同示范试点增加", 10, "万元", "art-15/para-2", "京津冀区域协同示范试点活动在相应档次上增加补助资金10万元");
-        Param("secretariat-tc", "新承担国际标准组织或技术委员会秘书处", 100, "万元", "art-19/item-1", "择优分别给予一次性补助资金100万元、50万元");
-        Param("secretariat-sc", "新承担分技术委员会秘书处", 50, "万元", "art-19/item-1", "择优分别给予一次性补助资金100万元、50万元");
-        Param("chair-tc", "新担任国际标准组织或技术委员会主席", 50, "万元", "art-19/item-2", "择优分别给予一次性补助资金 50 万元、30 万元、20 万元");
-        Param("vice-chair-tc-or-chair-sc", "新担任国际标准组织或技术委员会副主席、分技术委员会主席", 30, "万元", "art-19/item-2", "择优分别给予一次性补助资金 50 万元、30 万元、20 万元");
-        Param("vice-chair-sc", "新担任分技术委员会副主席", 20, "万元", "art-19/item-2", "择优分别给予一次性补助资金 50 万元、30 万元、20 万元");
-        Param("international-annual-cap", "同一单位年度参与国际标准组织补助上限", 100, "万元", "art-20/para-2", "同一单位年度参与国际标准组织补助资金不超过 100 万元");
-        Param("overseas", "推动标准海外示范应用(每个单位)", 50, "万元", "art-21", "择优每个单位给予补助资金 50 万元");
-        Param("award-1", "中国标准创新贡献奖标准项目奖一等奖", 30, "万元", "art-24", "择优分别给予补助资金30万元、20万元、15万元");
-        Param("award-2", "中国标准创新贡献奖标准项目奖二等奖", 20, "万元", "art-24", "择优分别给予补助资金30万元、20万元、15万元");
-        Param("award-3", "中国标准创新贡献奖标准项目奖三等奖", 15, "万元", "art-24", "择优分别给予补助资金30万元、20万元、15万元");
-        Param("conversion-international", "转化为国际标准立项", 20, "万元", "art-27/item-1", "转化为国际标准立项的,择优给予补助资金20万元");
-        Param("conversion-national", "转化为国家标准立项", 10, "万元", "art-27/item-2", "转化为国家标准立项的,择优给予补助资金10万元");
-        Param("conversion-annual-cap", "同一单位年度标准转化项目补助上限", 100, "万元", "art-28/para-2", "同一单位年度标准转化项目补助资金不超过100万元");
-        Param("publicity-working-days", "拟支持项目名单公示期", 5, "工作日", "art-7", "公示期为5个工作日");
-
-        Rule("national-rule", "国家对标准化示范试点补助资金有明确规定的, 按其规定执行", "art-15/item-1", "国家对标准化示范试点补助资金有明确规定的,按其规定执行");
-        Rule("not-for-authorities", "补助资金不适用于行政机关和公益一类事业单位", "art-36", "补助资金不适用于行政机关和公益一类事业单位");
-        for (var i = 0; i < Exclusions.Length; i++)
-        {
-            Rule("exclusion-" + Exclusions[i].Key, Exclusions[i].Label, $"art-30/item-{i + 1}", Exclusions[i].Label);
-        }
-
-        Rule("first-drafter", "标准项目由标准编制排名第一的起草单位申报", "art-12", "标准项目补助资金申报应由标准编制排名第一的起草单位提出");
-        Rule("post-subsidy", "后补助: 先行投入, 取得成果后经评审给予补助", "art-3", "补助资金采取后补助支持方式");
-
-        Interpret("Tier amounts are the ceilings of 择优 (selection on merit) — the result is what the applicant may receive at most, given the tier the experts assign; the tier is an input.", "art-11/item-1", "国际标准择优分三档给予补助资金");
-        Interpret("The 京津冀 increment is added to the project's tier amount before the unit's annual cap of 第十二条 is applied.", "art-11/para-2", "京津冀区域协同标准在相应档次上增加补助资金5万元");
-        Interpret("Demonstration/pilot projects for which a national rule sets the amount (第十五条(一)) are reported as not computable here.", "art-15/item-1", "按其规定执行");
-        Interpret("第二十条 lets a unit with several secretariats or chairs choose which to declare; every declared post is added and the sum capped at 100万元.", "art-20", "由单位自主选择进行申报");
-        Interpret("The publicity period of 第七条 (5 working days) ends on the 5th working day after the start date (start day not counted).", "art-7", "公示期为5个工作日");
-    }
 
     public override string Id => "standardisation-subsidy";
 

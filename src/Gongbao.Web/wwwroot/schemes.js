@@ -98,11 +98,15 @@
         var prop = schema.properties[name];
         form.appendChild(field(name, prop, required.indexOf(name) >= 0 || prop["x-requiredInGroup"]));
       });
+      // The evaluation date picks the parameter values in force; it is explicit so a result never drifts with the calendar.
+      var asOf = el("input", { type: "date", name: "asOf", required: "required", value: new Date().toISOString().slice(0, 10) });
+      form.appendChild(el("label", { "data-field": "asOf" }, [el("span", { text: "评估日期 asOf " }), asOf, el("span", { class: "gb-error" })]));
       form.appendChild(el("button", { type: "submit", text: "计算 Evaluate" }));
       form.addEventListener("submit", function (e) {
         e.preventDefault();
         form.querySelectorAll(".gb-error").forEach(function (s) { s.textContent = ""; });
-        fetch("/api/schemes/" + encodeURIComponent(summary.id) + "/evaluate", {
+        out.textContent = "";
+        fetch("/api/schemes/" + encodeURIComponent(summary.id) + "/evaluate?asOf=" + encodeURIComponent(asOf.value), {
           method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(readForm(form)),
         }).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); }).then(function (r) {
           if (r.ok) { showResult(out, r.body, href); return; }
