@@ -110,6 +110,89 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Empty(violations);
     }
 
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task ReaderFitsTheScreenSpeaksChineseAndCopiesStandardCitations(int width)
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var violations = await CspViolations(page);
+        string[] pages = ["/", "/issues", "/issue/beijing-2024-31", "/doc/jingguizifa-2024-122", "/doc/jingguangdianfa-2021-93",
+            "/search?q=" + Uri.EscapeDataString("信用评价") + "&level=provision", "/p/jingguizifa-2024-122/art-8", "/doc/no-such-document"];
+        foreach (var path in pages)
+        {
+            await page.GotoAsync(_base + path);
+            await page.Locator("main > *").First.WaitForAsync();
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{path} at {width}px is {overflow}px wider than the screen");
+            var english = await page.EvaluateAsync<string[]>(EnglishSentences);
+            Assert.True(english.Length == 0, $"{path} at {width}px shows English UI text: {string.Join(" | ", english)}");
+        }
+
+        // Issue names as printed, the contents table with headers, the date unbroken.
+        await page.GotoAsync(_base + "/issue/beijing-2024-31");
+        await page.Locator("table.toc-issue").WaitForAsync();
+        Assert.Equal("北京市人民政府公报2024年第31期（总第859期）", await page.Locator("h1").TextContentAsync());
+        Assert.Equal(["标题（中文）", "英文标题", "页码"], await page.Locator("table.toc-issue thead th").AllTextContentsAsync());
+
+        // Document page: dates under the title, the instrument title once, a standard citation per article and 款.
+        await page.GotoAsync(_base + "/doc/jingguizifa-2024-122");
+        await page.Locator("[id='art-8']").WaitForAsync();
+        Assert.Equal("成文日期 2024年5月11日 · 施行日期 2024年5月11日 · 有效期至 2027年5月10日", await page.Locator(".doc-dates").TextContentAsync());
+        const string instrument = "北京市规划自然资源领域信用评价及分级分类监管工作管理办法(试行)";
+        Assert.Equal(1, await page.Locator("article").GetByText(instrument, new() { Exact = true }).CountAsync());
+        Assert.Equal($"《{instrument}》（京规自发〔2024〕122号）第八条",
+            await page.Locator("[id='art-8'] > p .cite-copy").GetAttributeAsync("data-citation"));
+        Assert.Equal($"《{instrument}》（京规自发〔2024〕122号）第八条第二款",
+            await page.Locator("[id='art-8/para-2'] > p .cite-copy").GetAttributeAsync("data-citation"));
+        Assert.Equal($"《{instrument}》（京规自发〔2024〕122号）第八条第（一）项",
+            await page.Locator("[id='art-8/item-1'] > p .cite-copy").GetAttributeAsync("data-citation"));
+        await page.Locator("[id='art-8'] > p .cite-copy").ClickAsync();
+        await Assertions.Expect(page.Locator("[id='art-8'] > p .cite-copy")).ToHaveTextAsync("已复制");
+        if (width < 800)
+        {
+            // Contents collapse above the text on a phone: the title comes first on the screen.
+            Assert.False(await page.Locator("nav.toc a[href='#art-8'], details.toc a[href='#art-8']").IsVisibleAsync());
+            var titleTop = await page.EvaluateAsync<double>("() => document.querySelector('article h1').getBoundingClientRect().top");
+            Assert.True(titleTop < 300, $"title starts at {titleTop}px");
+        }
+
+        // A witness link opens the witness asked for.
+        await page.GotoAsync(_base + "/doc/jingguangdianfa-2021-93");
+        await page.Locator(".witness-link").First.WaitForAsync();
+        await page.Locator(".witness-link").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"\?source=standalone-jingguangdianfa-2021-93$"));
+        await Assertions.Expect(page.Locator("article .doc-meta").First).ToContainTextAsync("载于 单行本");
+
+        // Errors are in Chinese.
+        await page.GotoAsync(_base + "/doc/no-such-document");
+        await Assertions.Expect(page.Locator(".error")).ToHaveTextAsync("出错了：未找到所请求的内容。");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"gongbao-reader-{width}.png") });
+        Assert.Empty(violations);
+    }
+
+    /// <summary>
+    /// Text nodes that hold a sentence of English words and no Chinese, outside what is English by
+    /// content (English titles marked lang="en", IDs in code, the brand name).
+    /// </summary>
+    private const string EnglishSentences = """
+        () => {
+          const out = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const host = n.parentElement;
+            if (!host || host.closest('[lang="en"], code, script, style, .anchor')) continue;
+            const t = n.textContent.trim();
+            if (/[A-Za-z]{2,}[\s,.:;!?]+[A-Za-z]{2,}/.test(t) && !/[一-鿿]/.test(t)) out.push(t);
+          }
+          for (const e of document.querySelectorAll('input[placeholder], button[title]')) {
+            const t = e.getAttribute('placeholder') || '';
+            if (/[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(t) && !/[一-鿿]/.test(t)) out.push(t);
+          }
+          return out;
+        }
+        """;
+
     [Fact]
     public async Task TheContentSecurityPolicyBlocksInjectedInlineScript()
     {

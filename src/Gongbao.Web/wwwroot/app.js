@@ -38,16 +38,49 @@ function decodeEntities(s) {
   return s.replace(/&(amp|lt|gt|quot|#39);/g, (m, e) => ({ amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'" })[e]);
 }
 
+// The API answers in English (problem+json); the reader speaks Chinese, so it names the failure by
+// status and keeps the server's words out of the page.
+const STATUS_ZH = { 400: "请求无效，请检查输入。", 404: "未找到所请求的内容。", 413: "内容过大，无法处理。",
+  422: "内容无法处理。", 429: "请求过于频繁，请稍后再试。", 503: "服务暂不可用，请稍后再试。", 504: "处理超时，请稍后再试。" };
+
+class ApiError extends Error {
+  constructor(status) { super(STATUS_ZH[status] || "服务器出错（状态码 " + status + "），请稍后再试。"); this.status = status; }
+}
+
 async function getJson(url) {
-  const r = await fetch(url, { headers: { Accept: "application/json" } });
+  let r;
+  try { r = await fetch(url, { headers: { Accept: "application/json" } }); }
+  catch { throw new Error("无法连接服务器，请检查网络后重试。"); }
   const body = await r.json().catch(() => ({}));
-  if (!r.ok) throw new Error(body.detail || body.title || ("HTTP " + r.status));
+  if (!r.ok) throw new ApiError(r.status);
   return body;
 }
 
 function showError(err) {
-  show(el("p", { class: "error", text: "出错了：" + err.message }));
+  show(el("p", { class: "error", role: "alert", text: "出错了：" + err.message }));
 }
+
+// ---------- names and dates as printed ----------
+let issueNames = null;
+async function issueName(id) {
+  if (!issueNames) {
+    issueNames = getJson("/api/issues?pageSize=500").then(r => new Map(r.items.map(i => [i.id, printedIssueName(i)])))
+      .catch(() => new Map());
+  }
+  return (await issueNames).get(id) || id;
+}
+
+function printedIssueName(i) {
+  if (i.kind === "Standalone") return "单行本";
+  const n = i.year && i.number ? `${i.year}年第${i.number}期` : "";
+  return (n + (i.cumulativeNumber ? `（总第${i.cumulativeNumber}期）` : "")) || "公报";
+}
+
+const zhDate = iso => {
+  if (!iso) return "";
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+};
 
 const docHref = (id, anchor) => "/doc/" + id + (anchor ? "#" + anchor : "");
 const provHref = id => "/p/" + id;
@@ -83,13 +116,14 @@ async function renderSearch(params) {
   }
   const list = el("section", { class: "results" },
     el("div", { class: "summary", text: `共 ${res.total} 条结果 · ${res.elapsedMilliseconds.toFixed(1)} 毫秒` }));
+  for (const h of res.hits) h.issueName = await issueName(h.issueId);
   for (const h of res.hits) {
     const isProv = h.id !== h.documentId;
     const href = isProv ? docHref(h.documentId, anchorOf(h.documentId, h.id)) : docHref(h.id);
     const title = isProv ? [h.label, h.heading ? "【" + h.heading + "】" : ""].join("") + " · " + h.title : h.title;
     list.append(el("div", { class: "hit" },
       el("h2", {}, el("a", { href, class: "hit-link" }, title)),
-      el("div", { class: "meta" }, [h.number, h.year, (h.issuers || []).join("、"), h.issueId].filter(Boolean).join(" · ")),
+      el("div", { class: "meta" }, [h.number, h.year, (h.issuers || []).join("、"), h.issueName].filter(Boolean).join(" · ")),
       el("p", { class: "snippet" }, snippetNode(h.snippet))));
   }
   const pages = Math.ceil(res.total / res.pageSize);
@@ -124,7 +158,8 @@ async function renderHome() {
 
 function issueList(items) {
   return el("ul", { class: "issues" }, items.map(i => el("li", {},
-    el("a", { href: "/issue/" + i.id, text: i.id }), ` · ${i.publicationDate || ""} · ${i.documentCount} 件文件`)));
+    el("a", { href: "/issue/" + i.id, text: printedIssueName(i) }),
+    [i.publicationDate ? " · " + zhDate(i.publicationDate) : "", ` · ${i.documentCount} 件文件`].join(""))));
 }
 
 async function renderIssues() {
@@ -135,29 +170,72 @@ async function renderIssues() {
 // ---------- issue (bilingual contents) ----------
 async function renderIssue(id) {
   const i = await getJson("/api/issues/" + encodeURIComponent(id));
-  const table = el("table", { class: "toc-issue" });
+  const table = el("table", { class: "toc-issue" },
+    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "标题（中文）" }), el("th", { scope: "col", text: "英文标题" }), el("th", { scope: "col", class: "pg", text: "页码" }))));
   let section = null;
   for (const t of i.contents) {
     if (t.sectionZh !== section) {
       section = t.sectionZh;
-      table.append(el("tr", { class: "section" }, el("td", { text: "【" + t.sectionZh + "】" }), el("td", { class: "en", text: t.sectionEn || "" }), el("td")));
+      table.append(el("tr", { class: "section" }, el("td", { text: "【" + t.sectionZh + "】" }), el("td", { class: "en", lang: "en", text: t.sectionEn || "" }), el("td", { class: "pg" })));
     }
     const zh = t.documentId ? el("a", { href: docHref(t.documentId), text: t.titleZh }) : t.titleZh;
     table.append(el("tr", {},
       el("td", {}, zh, t.number ? el("div", { class: "meta", text: t.number }) : null),
-      el("td", { class: "en" }, t.titleEn || "", t.numberEn ? el("div", { text: t.numberEn }) : null),
-      el("td", { text: t.page ?? "" })));
+      el("td", { class: "en", lang: "en" }, t.titleEn || "", t.numberEn ? el("div", { text: t.numberEn }) : null),
+      el("td", { class: "pg", text: t.page ?? "" })));
   }
-  const head = [i.gazetteTitle, i.year && `${i.year} 年第 ${i.number} 期`, i.cumulativeNumber && `总第 ${i.cumulativeNumber} 期`, i.publicationDate].filter(Boolean).join(" · ");
+  const name = printedIssueName(i);
   const docs = i.contents.length ? null : el("ul", {}, i.documents.map(d => el("li", {}, el("a", { href: docHref(d.id), text: d.title }))));
-  show(el("h1", { text: head || i.id }), el("p", { class: "doc-meta", text: [i.sponsor, i.sponsorEn].filter(Boolean).join(" / ") }), table, docs);
-  document.title = (head || i.id) + " · 公报";
+  // Each part of the name stays whole; the heading breaks only between them.
+  show(el("h1", {}, [i.gazetteTitle || "北京市人民政府公报", ...name.split(/(?=（)/)].map(part => el("span", { class: "nowrap", text: part }))),
+    el("p", { class: "doc-meta" }, [i.publicationDate ? "出版日期 " + zhDate(i.publicationDate) : "", i.sponsor].filter(Boolean).join(" · "),
+      i.sponsorEn ? [" / ", el("span", { lang: "en", text: i.sponsorEn })] : null),
+    i.contents.length ? el("div", { class: "scroll-x" }, table) : null, docs);
+  document.title = name + " · 公报";
 }
 
 // ---------- document ----------
-function provisionNode(p, docId, toc, depth) {
+// The standard citation form 《title》（文号）第N条第N款 / 第（一）项, as the citation resolver reads it back.
+const FULL_WIDTH_BRACKETS = s => s.replace(/^\(/, "（").replace(/\)$/, "）");
+const ZH_DIGITS = "零一二三四五六七八九";
+function zhNumber(n) {
+  if (n < 10) return ZH_DIGITS[n];
+  if (n < 20) return "十" + (n % 10 ? ZH_DIGITS[n % 10] : "");
+  if (n < 100) return ZH_DIGITS[Math.floor(n / 10)] + "十" + (n % 10 ? ZH_DIGITS[n % 10] : "");
+  return String(n);
+}
+function citationParts(p, parent) {
+  if (p.kind === "Article" && p.label) return [p.label];
+  if (!parent || !parent.parts) return null;
+  const para = /\/para-(\d+)$/.exec(p.id);
+  if (p.kind === "Paragraph" && para && parent.kind === "Article") return [...parent.parts, `第${zhNumber(Number(para[1]))}款`];
+  if (p.kind === "Item" && p.label && /^[(（][一二三四五六七八九十百]+[)）]$/.test(p.label)) return [...parent.parts, "第" + FULL_WIDTH_BRACKETS(p.label) + "项"];
+  return null;
+}
+
+function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  const area = el("textarea", { class: "offscreen", readonly: "readonly" }, text);
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand("copy");
+  area.remove();
+  return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+}
+
+function citeButton(citation) {
+  const b = el("button", { type: "button", class: "cite-copy", "data-citation": citation, title: citation, text: "复制引用" });
+  b.addEventListener("click", () => copyText(citation)
+    .then(() => { b.textContent = "已复制"; }, () => { b.textContent = "请手动复制"; })
+    .finally(() => setTimeout(() => { b.textContent = "复制引用"; }, 1600)));
+  return b;
+}
+
+function provisionNode(p, docId, toc, depth, cite, parent) {
   const anchor = anchorOf(docId, p.id);
   const kind = p.kind;
+  const parts = cite ? citationParts(p, parent) : null;
+  const here = { kind, parts };
   const box = el("div", { class: "prov " + kind.toLowerCase(), id: anchor, "data-id": p.id });
   const anchorLink = el("a", { class: "anchor", href: "#" + anchor, title: p.id, text: "¶" });
   if (kind === "Chapter" || kind === "Part" || kind === "Section") {
@@ -173,35 +251,45 @@ function provisionNode(p, docId, toc, depth) {
     const para = el("p", {});
     if (p.label) para.append(el("span", { class: "lbl", text: p.label }));
     if (p.heading && kind === "Article") para.append(el("span", { class: "hd", text: "【" + p.heading + "】" }));
-    else if (p.heading && !p.text) para.append(el("span", { class: "hd", text: p.heading }));
+    // An instrument's title is printed once, by the h2 above its body.
+    else if (p.heading && !p.text && kind !== "Instrument") para.append(el("span", { class: "hd", text: p.heading }));
     para.append(p.text || "", anchorLink);
+    if (parts) para.append(citeButton(cite(parts)));
     box.append(para);
     if (kind === "Article") toc.push({ level: 2, anchor, text: (p.label || "") + (p.heading ? " " + p.heading : "") });
     else if (kind === "Heading") toc.push({ level: 2, anchor, text: (p.label || "") + (p.text || p.heading || "").slice(0, 18) });
   }
-  for (const c of p.children || []) box.append(provisionNode(c, docId, toc, depth + 1));
+  for (const c of p.children || []) box.append(provisionNode(c, docId, toc, depth + 1, cite, here));
   return box;
 }
 
 async function renderDocument(path) {
   const id = decodeURIComponent(path);
-  const v = await getJson("/api/documents/" + id);
+  const source = new URLSearchParams(location.search).get("source");
+  const v = await getJson("/api/documents/" + id + (source ? "?source=" + encodeURIComponent(source) : ""));
   const d = v.document;
   const toc = [];
+  const number = d.number ? (d.number.canonical || d.number.printed) : null;
+  const citeIn = title => parts => `《${title}》` + (number ? `（${number}）` : "") + parts.join("");
+  const names = new Map(await Promise.all(v.witnesses.map(async w => [w, await issueName(w)])));
+  const dates = [d.signedOn && "成文日期 " + zhDate(d.signedOn), d.effectiveFrom && "施行日期 " + zhDate(d.effectiveFrom),
+    d.effectiveUntil && "有效期至 " + zhDate(d.effectiveUntil)].filter(Boolean);
   const article = el("article", {},
     el("h1", { text: d.titleZh }),
-    d.titleEn ? el("p", { class: "en", text: d.titleEn }) : null,
-    el("p", { class: "doc-meta" }, [d.number && d.number.printed, (d.issuers || []).join("、"), d.signedOn, KIND_ZH[d.kind]].filter(Boolean).join(" · "), " · 载于 ",
-      el("a", { href: "/issue/" + v.issueId, text: v.issueId })),
-    v.witnesses.length > 1 ? el("p", { class: "doc-meta" }, "另见：",
-      v.witnesses.filter(w => w !== v.issueId).map(w => el("span", {}, el("a", { href: docHref(d.id) + "?source=" + w, text: w }), " (",
-        el("a", { href: "/diff/" + d.id + "/" + w, class: "diff-link", text: "比较差异" }), ") "))) : null);
+    d.titleEn ? el("p", { class: "en", lang: "en", text: d.titleEn }) : null,
+    el("p", { class: "doc-meta" }, [number, (d.issuers || []).join("、"), KIND_ZH[d.kind]].filter(Boolean).join(" · "), " · 载于 ",
+      el("a", { href: "/issue/" + v.issueId, text: names.get(v.issueId) || v.issueId })),
+    dates.length ? el("p", { class: "doc-meta doc-dates", text: dates.join(" · ") }) : null,
+    v.witnesses.length > 1 ? el("p", { class: "doc-meta witnesses" }, "另见：",
+      v.witnesses.filter(w => w !== v.issueId).map(w => el("span", {},
+        el("a", { href: docHref(d.id) + "?source=" + encodeURIComponent(w), class: "witness-link", text: names.get(w) || w }), "（",
+        el("a", { href: "/diff/" + d.id + "/" + w, class: "diff-link", text: "比较差异" }), "） "))) : null);
   toc.push({ level: 1, anchor: anchorOf(d.id, d.body.id) || "top", text: "正文" });
-  article.append(provisionNode(d.body, d.id, toc, 0));
+  article.append(provisionNode(d.body, d.id, toc, 0, citeIn(d.titleZh), null));
   for (const inst of d.instruments || []) {
     article.append(el("h2", { class: "inst", id: anchorOf(d.id, inst.id) + "-title", text: inst.titleZh }));
     toc.push({ level: 1, anchor: anchorOf(d.id, inst.id) + "-title", text: inst.titleZh });
-    article.append(provisionNode(inst.body, d.id, toc, 0));
+    article.append(provisionNode(inst.body, d.id, toc, 0, citeIn(inst.titleZh), null));
   }
   if (v.crossReferences.length) {
     article.append(el("h3", { text: "引用" }), el("ul", { class: "refs" }, v.crossReferences.map(r => el("li", {},
@@ -214,9 +302,12 @@ async function renderDocument(path) {
   if (window.GongbaoSchemes) {
     const box = el("section", { class: "schemes" });
     article.append(box);
-    try { window.GongbaoSchemes.mount(box, d.id, { provisionHref: provHref }); } catch (err) { box.append(el("p", { class: "error", text: err.message })); }
+    try { window.GongbaoSchemes.mount(box, d.id, { provisionHref: provHref }); } catch (err) { box.append(el("p", { class: "error", text: "出错了：" + err.message })); }
   }
-  const nav = el("nav", { class: "toc", "aria-label": "目录" }, toc.map(t => el("a", { href: "#" + t.anchor, class: "l" + t.level, text: t.text })));
+  // Contents: open beside the text on wide screens, collapsed above it on narrow ones.
+  const nav = el("details", { class: "toc", "aria-label": "目录" }, el("summary", { text: "目录" }),
+    toc.map(t => el("a", { href: "#" + t.anchor, class: "l" + t.level, text: t.text })));
+  nav.open = !window.matchMedia("(max-width: 800px)").matches;
   show(el("div", { class: "doc" }, nav, article));
   document.title = d.titleZh + " · 公报";
   focusHash();
@@ -236,10 +327,10 @@ async function renderProvision(path) {
   const toc = [];
   const anchor = anchorOf(v.documentId, v.id);
   show(el("article", {},
-    el("p", { class: "doc-meta" }, el("a", { href: docHref(v.documentId), text: v.documentTitle }), " · ", v.issueId),
+    el("p", { class: "doc-meta" }, el("a", { href: docHref(v.documentId), text: v.documentTitle }), " · ", await issueName(v.issueId)),
     el("h1", { text: [v.label, v.heading].filter(Boolean).join(" ") || v.id }),
     el("p", { class: "doc-meta" }, "ID ", el("code", { text: v.id }), " · ", el("a", { href: docHref(v.documentId, anchor), class: "in-doc", text: "在全文中查看" })),
-    provisionNode(v.provision, v.documentId, toc, 0),
+    provisionNode(v.provision, v.documentId, toc, 0, null, null),
     v.crossReferences.length ? el("ul", { class: "refs" }, v.crossReferences.map(r => el("li", {},
       r.targetDocumentId ? el("a", { href: r.targetProvisionId ? provHref(r.targetProvisionId) : docHref(r.targetDocumentId), text: r.text }) : r.text + "（外部）"))) : null));
   document.title = (v.label || v.id) + " · " + v.documentTitle;
@@ -253,12 +344,13 @@ async function renderDiff(path) {
   const fold = new URLSearchParams(location.search).get("ignoreWidth") === "true";
   const d = await getJson(`/api/documents/${id}/diff/${other}?ignoreWidth=${fold}`);
   const toggle = el("a", { href: location.pathname + (fold ? "" : "?ignoreWidth=true"), text: fold ? "显示全角/半角差异" : "忽略全角/半角差异" });
+  const oldName = await issueName(d.oldSource), newName = await issueName(d.newSource);
   const hunks = d.hunks.map(h => el("div", { class: "hunk" },
-    el("div", { class: "where", text: `${d.oldSource} 第 ${h.oldLine} 行 · ${d.newSource} 第 ${h.newLine} 行` }),
+    el("div", { class: "where", text: `${oldName} 第 ${h.oldLine} 行 · ${newName} 第 ${h.newLine} 行` }),
     el("div", { class: "diff" }, h.segments.map(s => s.operation === "Equal" ? document.createTextNode(s.text)
       : el(s.operation === "Delete" ? "del" : "ins", { text: s.text })))));
   show(el("h1", {}, "版本比较 ", el("a", { href: docHref(id), text: id })),
-    el("p", { class: "doc-meta", text: `${d.oldSource}（${d.oldLength} 字）→ ${d.newSource}（${d.newLength} 字）：删除 ${d.deletedChars} 字，增加 ${d.insertedChars} 字，${d.hunks.length} 处` }),
+    el("p", { class: "doc-meta", text: `${oldName}（${d.oldLength} 字）→ ${newName}（${d.newLength} 字）：删除 ${d.deletedChars} 字，增加 ${d.insertedChars} 字，${d.hunks.length} 处` }),
     el("p", {}, toggle), d.identical ? el("p", { text: "两个版本文字相同。" }) : null, hunks);
 }
 
