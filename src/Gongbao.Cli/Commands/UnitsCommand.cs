@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 
 using Gongbao.Domain;
+using Gongbao.Parsing;
 using Gongbao.Rules.Engine;
 using Gongbao.Rules.Extraction;
 
@@ -29,7 +30,7 @@ public static class UnitsCommand
             GazetteIssue issue;
             try
             {
-                issue = context.Parse(path);
+                issue = new GazetteParser().ParseFile(path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
