@@ -27,7 +27,7 @@ public class SegmentationPinTests
         { "2025-12.txt", "jingjiaojier-2024-28", 88, 189, 33 },
         { "2025-12.txt", "jingminerfufa-2024-103", 191, 346, 72 },
         { "2025-12.txt", "jingminshejiufa-2024-111", 348, 412, 28 },
-        { "2025-12.txt", "jingrenshefa-2024-13", 414, 506, 39 },
+        { "2025-12.txt", "jingrenshefa-2024-13", 414, 506, 40 }, // (四)…服务保障水平 no longer glued to its paragraph (+1)
         { "2025-12.txt", "jingrenshebifa-2024-16", 508, 568, 21 },
         { "2025-12.txt", "jingjianfa-2024-12", 570, 681, 49 },
         { "2025-12.txt", "jingjianfa-2024-13", 683, 778, 36 },
@@ -36,8 +36,8 @@ public class SegmentationPinTests
         { "2025-12.txt", "jingyibaofa-2024-22", 1001, 1049, 18 },
         { "2025-12.txt", "jingyibaofa-2024-23", 1051, 1078, 6 },
         { "2025-12.txt", "jingyibaofa-2024-24", 1080, 1120, 16 },
-        { "2025-12.txt", "jingjiguanfa-2024-30", 1122, 1249, 58 },
-        { "2025-12.txt", "jingjiguanfa-2024-31", 1251, 1425, 73 },
+        { "2025-12.txt", "jingjiguanfa-2024-30", 1122, 1249, 57 }, // 第十三条 "学前教育资助"/"申请表…" re-joined (−1)
+        { "2025-12.txt", "jingjiguanfa-2024-31", 1251, 1425, 72 }, // "职业电"/"竞俱乐部" re-joined (−1)
         { "2025-12.txt", "jingjiguanfa-2024-33", 1427, 1556, 59 },
         { "standalone-jingguangdianfa-2021-93.txt", "jingguangdianfa-2021-93", 1, 62, 60 },
     };

@@ -47,9 +47,9 @@ public sealed class CreditEvaluationScheme : Scheme
         new InputField
         {
             Name = "fuseEvents", Label = "评价周期内的失信行为(第十六条)", Type = InputType.ChoiceSet,
-            Options = [.. FuseEvents.Select(e => new InputOption(e.Value, e.Label))], Help = "empty or absent: none",
+            Options = [.. FuseEvents.Select(e => new InputOption(e.Value, e.Label))], Help = "不选或不填视为无",
         },
-        new InputField { Name = "heavierPenalties", Label = "较重行政处罚次数(第十六条第六项)", Type = InputType.Integer, Min = 0, Max = 1000, Unit = "次", Help = "absent: 0" },
+        new InputField { Name = "heavierPenalties", Label = "较重行政处罚次数(第十六条第六项)", Type = InputType.Integer, Min = 0, Max = 1000, Unit = "次", Help = "不填视为 0" },
         new InputField { Name = "actionDate", Label = "行政行为作出日期(第八条, 计算填报期限)", Type = InputType.Date },
     ]);
 

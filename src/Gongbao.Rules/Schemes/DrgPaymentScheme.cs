@@ -24,8 +24,8 @@ public sealed class DrgPaymentScheme : Scheme
     public override InputSchema Inputs { get; } = new(
     [
         new InputField { Name = "weight", Label = "病组权重(附件1)", Type = InputType.Number, Required = true, Min = 0.0001m, Max = 1000 },
-        new InputField { Name = "infectiousSpecialty", Label = "传染病专科医疗机构", Type = InputType.Boolean, Help = "absent: false" },
-        new InputField { Name = "consumablesGroup", Label = "属于33个耗材集采相关病组", Type = InputType.Boolean, Help = "absent: false" },
+        new InputField { Name = "infectiousSpecialty", Label = "传染病专科医疗机构", Type = InputType.Boolean, Help = "不填视为否" },
+        new InputField { Name = "consumablesGroup", Label = "属于33个耗材集采相关病组", Type = InputType.Boolean, Help = "不填视为否" },
         new InputField
         {
             Name = "insurance", Label = "险种", Type = InputType.Choice,

@@ -27,14 +27,14 @@ public sealed class EnergyEfficiencyScheme : Scheme
     [
         new InputField { Name = "buildingArea", Label = "单体建筑面积", Type = InputType.Number, Required = true, Min = 0, Max = 10_000_000, Unit = "平方米" },
         new InputField { Name = "publicArea", Label = "公共建筑部分面积", Type = InputType.Number, Required = true, Min = 0, Max = 10_000_000, Unit = "平方米" },
-        new InputField { Name = "energyIntensity", Label = "年度综合能耗强度", Type = InputType.Number, Min = 0, Max = 100_000, Unit = "按《民用建筑能耗标准》", Help = "or give annualEnergyUse (and excludedEnergyUse)" },
+        new InputField { Name = "energyIntensity", Label = "年度综合能耗强度", Type = InputType.Number, Min = 0, Max = 100_000, Unit = "按《民用建筑能耗标准》", Help = "或填写年能耗总量（及扣除的能耗）" },
         new InputField { Name = "annualEnergyUse", Label = "年度综合能耗", Type = InputType.Number, Min = 0, Max = 1e12m, Unit = "按《民用建筑能耗标准》" },
-        new InputField { Name = "excludedEnergyUse", Label = "第四条不计入的能耗(专用机房、医疗设备、实验仪器、充电桩等)", Type = InputType.Number, Min = 0, Max = 1e12m, Unit = "同上", Help = "absent: 0" },
+        new InputField { Name = "excludedEnergyUse", Label = "第四条不计入的能耗(专用机房、医疗设备、实验仪器、充电桩等)", Type = InputType.Number, Min = 0, Max = 1e12m, Unit = "同上", Help = "不填视为 0" },
         new InputField { Name = "guideValue", Label = "综合能耗指标引导值(《民用建筑能耗标准》)", Type = InputType.Number, Required = true, Min = 0, Max = 100_000 },
         new InputField { Name = "constraintValue", Label = "综合能耗指标约束值(《民用建筑能耗标准》)", Type = InputType.Number, Required = true, Min = 0, Max = 100_000 },
         new InputField { Name = "previousGrade", Label = "上一年度能效等级", Type = InputType.Integer, Min = 1, Max = 5 },
-        new InputField { Name = "stateSecret", Label = "涉及国家秘密", Type = InputType.Boolean, Help = "absent: false" },
-        new InputField { Name = "greenLabel", Label = "申报绿色建筑标识", Type = InputType.Boolean, Help = "absent: false" },
+        new InputField { Name = "stateSecret", Label = "涉及国家秘密", Type = InputType.Boolean, Help = "不填视为否" },
+        new InputField { Name = "greenLabel", Label = "申报绿色建筑标识", Type = InputType.Boolean, Help = "不填视为否" },
     ]);
 
     protected override IEnumerable<InputError> Check(ValidatedInputs inputs)

@@ -71,12 +71,12 @@ public sealed class GuardianshipAssessmentScheme : Scheme
         new InputField
         {
             Name = "findings", Label = "评估发现的问题(参考指标评估要点)", Type = InputType.ChoiceSet, Required = true,
-            Options = [.. Points.Select(p => new InputOption(p.Value, $"{p.Indicator}: {p.Point}"))], Help = "empty array: no problem found",
+            Options = [.. Points.Select(p => new InputOption(p.Value, $"{p.Indicator}: {p.Point}"))], Help = "不选表示未发现问题",
         },
         new InputField { Name = "minorAge", Label = "未成年人年龄", Type = InputType.Integer, Required = true, Min = 0, Max = 17, Unit = "周岁" },
         new InputField { Name = "minorFemale", Label = "女性未成年人", Type = InputType.Boolean, Required = true },
-        new InputField { Name = "canExpressViews", Label = "不满八周岁但具备一定表达能力", Type = InputType.Boolean, Help = "absent: false" },
-        new InputField { Name = "suspectedCrime", Label = "发现严重伤害或严重侵犯合法权益、涉嫌违法犯罪", Type = InputType.Boolean, Help = "absent: false" },
+        new InputField { Name = "canExpressViews", Label = "不满八周岁但具备一定表达能力", Type = InputType.Boolean, Help = "不填视为否" },
+        new InputField { Name = "suspectedCrime", Label = "发现严重伤害或严重侵犯合法权益、涉嫌违法犯罪", Type = InputType.Boolean, Help = "不填视为否" },
         new InputField { Name = "assessorCount", Label = "实地评估人员人数", Type = InputType.Integer, Min = 0, Max = 100, Unit = "人" },
         new InputField { Name = "femaleAssessor", Label = "配备女性评估人员", Type = InputType.Boolean },
     ]);

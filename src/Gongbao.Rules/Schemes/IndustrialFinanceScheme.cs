@@ -64,7 +64,7 @@ public sealed class IndustrialFinanceScheme : Scheme
         new InputField { Name = "a13Growth", Label = "第十三条: 正增长", Type = InputType.Boolean, Group = "第十三条", Required = true },
         new InputField { Name = "a14Revenue", Label = "第十四条: 全年营业收入", Type = InputType.Number, Min = 0, Max = 1e10m, Unit = "万元", Group = "第十四条", Required = true },
         new InputField { Name = "a14PreviousRevenue", Label = "第十四条: 上年营业收入", Type = InputType.Number, Min = 0.01m, Max = 1e10m, Unit = "万元", Group = "第十四条", Required = true },
-        new InputField { Name = "a15Investments", Label = "第十五条: 各首次投资项目实际投资金额(剔除公共出资, 满2年)", Type = InputType.Number, Min = 0, Max = 1e10m, Unit = "万元", Group = "第十五条", Required = true, Help = "total of first investments that reached 2 years" },
+        new InputField { Name = "a15Investments", Label = "第十五条: 各首次投资项目实际投资金额(剔除公共出资, 满2年)", Type = InputType.Number, Min = 0, Max = 1e10m, Unit = "万元", Group = "第十五条", Required = true, Help = "已满2年的首次投资合计" },
         new InputField { Name = "a15Projects", Label = "第十五条: 项目数", Type = InputType.Integer, Min = 1, Max = 10000, Group = "第十五条", Required = true },
         new InputField { Name = "a16Investment", Label = "第十六条: 并购投资额", Type = InputType.Number, Min = 0, Max = 1e10m, Unit = "万元", Group = "第十六条", Required = true },
         new InputField { Name = "a16Interest", Label = "第十六条: 并购贷款实际支付利息", Type = InputType.Number, Min = 0, Max = 1e8m, Unit = "万元", Group = "第十六条", Required = true },

@@ -34,7 +34,7 @@ public sealed class ResidentMedicalInsuranceScheme : Scheme
             Name = "category", Label = "参保人员类别", Type = InputType.Choice, Required = true,
             Options = [.. Categories.Select(c => new InputOption(c.Key, c.Label))],
         },
-        new InputField { Name = "persons", Label = "人数", Type = InputType.Integer, Min = 1, Max = 100_000_000, Unit = "人", Help = "absent: 1" },
+        new InputField { Name = "persons", Label = "人数", Type = InputType.Integer, Min = 1, Max = 100_000_000, Unit = "人", Help = "不填视为 1" },
     ]);
 
     protected override void Compute(Evaluation ev)

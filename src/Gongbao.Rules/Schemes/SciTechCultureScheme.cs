@@ -23,7 +23,7 @@ public sealed class SciTechCultureScheme : Scheme
 
     public override InputSchema Inputs { get; } = new(
     [
-        new InputField { Name = "sameProject", Label = "所申报措施针对同一项目(从优不重复)", Type = InputType.Boolean, Help = "absent: false" },
+        new InputField { Name = "sameProject", Label = "所申报措施针对同一项目(从优不重复)", Type = InputType.Boolean, Help = "不填视为否" },
         Num("m1ProjectFunding", "措施1: 广电总局科技计划项目经费", "措施1", true),
         Num("m1SelfRaised", "措施1: 企业自筹经费", "措施1", true),
         Num("m1CitySupport", "措施1: 已获市级支持经费", "措施1", false),

@@ -28,7 +28,7 @@ public sealed class SocialBenefitScheme : Scheme
         new InputField { Name = "programmeHours", Label = "独立或合作完成电视节目或网络视听节目时长", Type = InputType.Number, Required = true, Min = 0, Max = 100000, Unit = "小时" },
         new InputField { Name = "independentAds", Label = "独立完成公益广告部数", Type = InputType.Integer, Required = true, Min = 0, Max = 1000, Unit = "部" },
         new InputField { Name = "cooperativeAds", Label = "合作完成公益广告部数", Type = InputType.Integer, Required = true, Min = 0, Max = 1000, Unit = "部" },
-        new InputField { Name = "awardPoints", Label = "评选获奖加分(五个一工程等)", Type = InputType.Number, Min = 0, Max = 10, Unit = "分", Help = "absent: 0" },
+        new InputField { Name = "awardPoints", Label = "评选获奖加分(五个一工程等)", Type = InputType.Number, Min = 0, Max = 10, Unit = "分", Help = "不填视为 0" },
         new InputField { Name = "dissemination", Label = "作品国内外传播情况", Type = InputType.Number, Required = true, Min = 5, Max = 20, Unit = "分" },
         new InputField { Name = "publicEvaluation", Label = "正面宣传、专家评价、政府奖项", Type = InputType.Number, Required = true, Min = 5, Max = 20, Unit = "分" },
         new InputField { Name = "socialResponsibility", Label = "社会公益、履行社会责任", Type = InputType.Number, Required = true, Min = 5, Max = 20, Unit = "分" },
@@ -37,8 +37,8 @@ public sealed class SocialBenefitScheme : Scheme
         new InputField { Name = "socialBenefitSystem", Label = "社会效益首位制度及考核", Type = InputType.Number, Required = true, Min = 1, Max = 4, Unit = "分" },
         new InputField { Name = "training", Label = "员工培训制度, 主管人员资质", Type = InputType.Number, Required = true, Min = 1, Max = 4, Unit = "分" },
         new InputField { Name = "responsibilityReport", Label = "社会责任报告", Type = InputType.Number, Required = true, Min = 1, Max = 4, Unit = "分" },
-        new InputField { Name = "politicalProblem", Label = "政治方向和导向出现问题或严重违反法律法规", Type = InputType.Boolean, Help = "absent: false" },
-        new InputField { Name = "excellentPreviousTwoYears", Label = "前两年均为优秀", Type = InputType.Boolean, Help = "absent: false" },
+        new InputField { Name = "politicalProblem", Label = "政治方向和导向出现问题或严重违反法律法规", Type = InputType.Boolean, Help = "不填视为否" },
+        new InputField { Name = "excellentPreviousTwoYears", Label = "前两年均为优秀", Type = InputType.Boolean, Help = "不填视为否" },
     ]);
 
     protected override void Compute(Evaluation ev)

@@ -53,7 +53,7 @@ public sealed class StandardisationSubsidyScheme : Scheme
         new InputField
         {
             Name = "exclusions", Label = "不予经费支持的情形(第三十条)", Type = InputType.ChoiceSet,
-            Options = [.. Exclusions.Select(e => new InputOption(e.Key, e.Label))], Help = "absent: none",
+            Options = [.. Exclusions.Select(e => new InputOption(e.Key, e.Label))], Help = "不填视为无",
         },
         new InputField
         {
