@@ -176,8 +176,13 @@ public sealed partial class GazetteIndex
     public static string DigestOf(IEnumerable<IndexedWitness> witnesses) =>
         Digest(witnesses.SelectMany(SearchDocumentBuilder.Build).Select(EntryKey).ToList());
 
+    // Only stored values count: a document read back from the index holds nothing else, so a field that
+    // is indexed but not stored (document entries' text) must not enter the digest of a built document.
     private static string EntryKey(Lucene.Net.Documents.Document d) =>
-        string.Join('\u0001', d.Get(SearchFields.Type) ?? "", d.Get(SearchFields.Id) ?? "", d.Get(SearchFields.Text) ?? "");
+        string.Join('\u0001', Stored(d, SearchFields.Type), Stored(d, SearchFields.Id), Stored(d, SearchFields.Text));
+
+    private static string Stored(Lucene.Net.Documents.Document d, string name) =>
+        d.GetFields(name).FirstOrDefault(f => f.IndexableFieldType.IsStored)?.GetStringValue() ?? "";
 
     private static string Digest(List<string> keys)
     {

@@ -217,7 +217,7 @@ public sealed partial class GazetteIndex : IDisposable
             var snippets = request.Level == SearchLevel.Document ? BestProvisionTexts(searcher, query, entries) : [];
             var hits = top.Select((h, i) => ToHit(entries[i], h.Score, terms, snippets.GetValueOrDefault(entries[i].Get(SearchFields.Id)))).ToList();
             var total = collector.DistinctCount;
-            if (citation is not null && page == 1 && CitedHit(searcher, citation, request.Level, terms) is { } cited)
+            if (citation is not null && page == 1 && CitedHit(searcher, citation, request.Level, terms, hits.Count > 0 ? hits.Max(h => h.Score) : 1f) is { } cited)
             {
                 // The cited provision leads; it is not repeated further down.
                 hits.RemoveAll(h => h.Id == cited.Id);
@@ -332,7 +332,7 @@ public sealed partial class GazetteIndex : IDisposable
         return terms.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static SearchHit? CitedHit(IndexSearcher searcher, CitationTarget target, SearchLevel level, List<string> terms)
+    private static SearchHit? CitedHit(IndexSearcher searcher, CitationTarget target, SearchLevel level, List<string> terms, float leadScore)
     {
         var id = level == SearchLevel.Provision && target.ProvisionId is { } pid ? pid : target.DocumentId;
         var type = id == target.DocumentId ? SearchFields.DocumentType : SearchFields.ProvisionType;
@@ -349,7 +349,8 @@ public sealed partial class GazetteIndex : IDisposable
 
         // The gazette witness, as in folded hits.
         var best = top.Select(sd => searcher.Doc(sd.Doc)).OrderBy(d => d.GetField(SearchFields.WitnessRank)?.GetInt32Value() ?? 0).First();
-        return ToHit(best, float.PositiveInfinity, terms) with { Cited = true };
+        // It leads with the best score of the page: a finite number, as JSON cannot carry infinity.
+        return ToHit(best, leadScore, terms) with { Cited = true };
     }
 
     /// <summary>Titles sharing the most bigrams with the query (when nothing matched).</summary>

@@ -113,16 +113,16 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void An_issue_truncated_at_a_line_keeps_what_is_there_and_warns_per_missing_document()
+    public void An_issue_truncated_at_a_line_keeps_what_is_there_and_fails_per_missing_document()
     {
         var lines = File.ReadAllLines(SampleGazettes.File("2025-12.txt"));
         var path = _cli.Input("2025-12-cut.txt", Encoding.UTF8.GetBytes(string.Join('\n', lines.Take(300))));
 
         var run = _cli.Run("ingest", path);
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("added     beijing-2025-12", run.Out);
-        Assert.Matches($"{Regex.Escape(path)}:[0-9]+: warning GZ2002: contents entry 15 ", run.Out);
+        // What is there is stored (an incomplete source); each lost contents entry is an error, so exit 1.
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches($"{Regex.Escape(path)}:[0-9]+: error GZ2002: contents entry 15 ", run.Out + run.Err);
         var stored = _cli.Run("toc", "beijing-2025-12");
         Assert.Equal(0, stored.ExitCode);
     }

@@ -29,7 +29,11 @@ public sealed class IngestGuaranteesTests : IDisposable
         Assert.Contains("already stored from a different text", refused.Err);
         Assert.Single(_cli.Run("issues", "beijing-2024-31", "--history").Out.Split('\n'), l => l.Contains("issue.txt"));
 
-        Assert.Equal(0, _cli.Run("ingest", "--force", truncated).ExitCode);
+        // Forced, the truncated text is stored, but as an incomplete source: its lost contents entries are
+        // errors (GZ2002), so ingest exits 1 while the version is kept.
+        var forced = _cli.Run("ingest", "--force", truncated);
+        Assert.Equal(1, forced.ExitCode);
+        Assert.Contains("GZ2002", forced.Out + forced.Err);
         var history = _cli.Run("issues", "beijing-2024-31", "--history");
         Assert.Equal(0, history.ExitCode);
         Assert.Equal(2, history.Out.Split('\n').Count(l => l.Contains("issue.txt")));

@@ -65,6 +65,18 @@ public sealed class ApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(2, p2.GetProperty("page").GetInt32());
     }
 
+    [Theory]
+    [InlineData("document", "jingguizifa-2024-122")]
+    [InlineData("provision", "jingguizifa-2024-122")]
+    public async Task ADocumentNumberInTheSearchBoxLeadsWithThatDocument(string level, string id)
+    {
+        // The cited hit's score once was infinity, which JSON cannot write: a 500 for every number typed in.
+        var r = await Get("/api/search?q=" + Uri.EscapeDataString("京规自发〔2024〕122号") + "&level=" + level);
+        var first = r.GetProperty("hits")[0];
+        Assert.StartsWith(id, first.GetProperty("id").GetString());
+        Assert.True(float.IsFinite(first.GetProperty("score").GetSingle()));
+    }
+
     [Fact]
     public async Task CiteResolvesToTheProvision()
     {
