@@ -75,7 +75,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/doc/jingguizifa-2024-122#art-16$"));
         Assert.Contains("target", await article.GetAttributeAsync("class"));
         Assert.StartsWith("第十六条【评价等级熔断机制】在评价周期内,出现下列失信行为情况的,直接定为差(D)级:", await article.Locator("p").First.TextContentAsync());
-        Assert.True(await page.Locator("nav.toc a[href='#art-16']").IsVisibleAsync());
+        Assert.True(await page.Locator("details.toc a[href='#art-16']").IsVisibleAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "gongbao-doc.png") });
 
         // A deep link to an item.
@@ -152,7 +152,7 @@ public sealed class BrowserTests : IAsyncLifetime
         if (width < 800)
         {
             // Contents collapse above the text on a phone: the title comes first on the screen.
-            Assert.False(await page.Locator("nav.toc a[href='#art-8'], details.toc a[href='#art-8']").IsVisibleAsync());
+            Assert.False(await page.Locator("details.toc a[href='#art-8']").IsVisibleAsync());
             var titleTop = await page.EvaluateAsync<double>("() => document.querySelector('article h1').getBoundingClientRect().top");
             Assert.True(titleTop < 300, $"title starts at {titleTop}px");
         }
