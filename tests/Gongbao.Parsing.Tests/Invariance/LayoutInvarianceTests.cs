@@ -33,12 +33,14 @@ public class LayoutInvarianceTests(ITestOutputHelper output)
     [InlineData(LayoutMutation.JoinIssuerAndTitle)]
     [InlineData(LayoutMutation.SplitIssuerAndTitle)]
     [InlineData(LayoutMutation.StarTitles)]
+    [InlineData(LayoutMutation.DropDocumentNumbers)]
     public void Provisions_survive_header_layout_mutation(LayoutMutation kind) => AssertInvariant(kind);
 
-    [Theory(Skip = "pending contents-anchored segmentation (branch seg)")]
-    [InlineData(LayoutMutation.DropDocumentNumbers)]
+    // Measured after contents-anchored segmentation landed: 86.25 % (DropDocumentNumbers rose to 100 %
+    // and is asserted above). The cause of the remaining losses is not yet investigated: open work.
+    [Theory(Skip = "DateUnderTitle is at 86.25 % of provisions identical (goal 99 %); cause not yet investigated")]
     [InlineData(LayoutMutation.DateUnderTitle)]
-    public void Provisions_survive_header_layout_mutation_pending_segmentation(LayoutMutation kind) => AssertInvariant(kind);
+    public void Provisions_survive_a_signature_date_moved_under_the_title(LayoutMutation kind) => AssertInvariant(kind);
 
     /// <summary>Prints the rate of every kind (no assertion): the figures for the notes and the integrator.</summary>
     [Fact]
