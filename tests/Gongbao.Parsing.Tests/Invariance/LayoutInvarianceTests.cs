@@ -42,16 +42,16 @@ public class LayoutInvarianceTests(ITestOutputHelper output)
     [InlineData(LayoutMutation.DateUnderTitle)]
     public void Provisions_survive_a_signature_date_moved_under_the_title(LayoutMutation kind) => AssertInvariant(kind);
 
-    /// <summary>Prints the rate of every kind (no assertion): the figures for the notes and the integrator.</summary>
+    /// <summary>
+    /// A ratchet, not the goal: while the kind above is skipped, its measured rate must not fall (86.25 % when
+    /// segmentation landed). Every other kind is measured and printed by its own assertion above.
+    /// </summary>
     [Fact]
-    public void Report_rates_per_mutation_kind()
+    public void A_signature_date_moved_under_the_title_does_not_lose_more_provisions()
     {
-        foreach (var kind in Enum.GetValues<LayoutMutation>())
-        {
-            var (identical, total) = Measure(kind);
-            output.WriteLine($"{kind}: {identical}/{total} = {(double)identical / total:P2}");
-            Assert.True(total > 0);
-        }
+        var (identical, total) = Measure(LayoutMutation.DateUnderTitle);
+        output.WriteLine($"DateUnderTitle: {identical}/{total} = {(double)identical / total:P2}");
+        Assert.True((double)identical / total >= 0.86, $"DateUnderTitle fell to {identical}/{total}");
     }
 
     [Fact]
