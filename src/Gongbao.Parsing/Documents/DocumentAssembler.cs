@@ -28,7 +28,7 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
     public GazetteDocument Assemble(DocumentInput input)
     {
         var content = input.Content;
-        var signatures = SignatureRecognizer.FindAll(content, 0, content.Count);
+        var signatures = SignatureRecognizer.FindAll(content, 0, content.Count, undated: true);
         var (instrumentStart, instrumentEnd) = FindInstrument(input.TitleZh, input.Number?.Form == DocumentNumberForm.Order, content, signatures);
         var noticeLines = instrumentStart < 0 ? content : content.Take(instrumentStart).Concat(content.Skip(instrumentEnd)).ToList();
 
@@ -129,12 +129,18 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
     private static (int Start, int End) FindInstrument(string title, bool order, IReadOnlyList<SourceLine> content, IReadOnlyList<SignatureBlock> signatures)
     {
         // An order promulgates the 规定/办法 printed after its signature, as a notice issues one.
-        if (!order && !DocumentKindClassifier.IsIssuing(title) || signatures.Count == 0)
+        if (!order && !DocumentKindClassifier.IsIssuing(title))
         {
             return (-1, -1);
         }
 
-        var k = signatures[0].End;
+        if (signatures.Count == 0)
+        {
+            // No signature (a notice dated under its title): the instrument starts at a title line naming it.
+            return order ? (-1, -1) : FindInstrumentTitle(title, content, content.Count);
+        }
+
+        var k = signatures[0].Date is null ? UndatedSignatureEnd(title, content, signatures[0]) : signatures[0].End;
         while (k < content.Count && IsNote(content[k].Text))
         {
             k++;
@@ -146,28 +152,57 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
         }
 
         // Signature at the end: look for the instrument's own title before it.
-        if (order || InstrumentName(title) is not { Length: >= 4 } name)
+        return order ? (-1, -1) : FindInstrumentTitle(title, content, signatures[0].Start);
+    }
+
+    /// <summary>
+    /// Where an undated signature ends: without a date line, the issuer line heading the instrument (市委宣传部、市司法局 /
+    /// 关于…规划) runs on from the notice's signature. The signature ends once it has named every issuer of the notice's
+    /// title; the lines after it head the instrument.
+    /// </summary>
+    private static int UndatedSignatureEnd(string title, IReadOnlyList<SourceLine> content, SignatureBlock signature)
+    {
+        var expected = IssuerRecognizer.FromTitle(title).Select(TextFold.Fold).ToHashSet();
+        if (expected.Count == 0)
+        {
+            return signature.End;
+        }
+
+        var signed = new HashSet<string>();
+        for (var i = signature.Start; i < signature.Last; i++)
+        {
+            signed.UnionWith(IssuerRecognizer.SplitIssuers(content[i].Text).Select(TextFold.Fold));
+            if (expected.IsSubsetOf(signed))
+            {
+                return i + 1;
+            }
+        }
+
+        return signature.End;
+    }
+
+    /// <summary>Lines [i, end) when line i (not the first) is a title line naming the instrument of <paramref name="title"/>.</summary>
+    private static (int Start, int End) FindInstrumentTitle(string title, IReadOnlyList<SourceLine> content, int end)
+    {
+        if (InstrumentName(title) is not { Length: >= 4 } name)
         {
             return (-1, -1);
         }
 
         var matcher = new TitleMatcher(name);
-        for (var i = 1; i < signatures[0].Start; i++)
+        for (var i = 1; i < end - 1; i++)
         {
             var text = content[i].Text;
-            if (TitleMatcher.IsTitleLike(text) && matcher.Containment(text) >= 0.8 && matcher.Coverage([text]) >= 0.7
-                && signatures[0].Start - i >= 2)
+            if (TitleMatcher.IsTitleLike(text) && matcher.Containment(text) >= 0.8 && matcher.Coverage([text]) >= 0.7)
             {
-                return (i, signatures[0].Start);
+                return (i, end);
             }
         }
 
         return (-1, -1);
     }
 
-    private static bool IsNote(string text) =>
-        text.Length < 80 && text[0] is '(' or '（' && text[^1] is ')' or '）'
-        && (text.Contains('注') || text.Contains("此件", StringComparison.Ordinal) || text.Contains("公开", StringComparison.Ordinal));
+    private static bool IsNote(string text) => AttachmentRecognizer.IsNote(text);
 
     /// <summary>An instrument's own contents list (目录 + chapter headings) is skipped: the chapters follow in full.</summary>
     private static int SkipInstrumentContents(List<SourceLine> lines, int k)

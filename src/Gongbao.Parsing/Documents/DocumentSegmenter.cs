@@ -268,18 +268,28 @@ public static class DocumentSegmenter
                     continue;
                 }
 
-                // The title is the run of title-like lines right above the number.
-                var titleStart = start;
-                while (titleStart - 1 >= 0 && start - titleStart < MaxTitleLines && lines.TitleLike[titleStart - 1]
+                // The title is the run of title-like lines right above the number, or above a date in
+                // parentheses printed between title and number.
+                var dateLine = lines.ParenthesisedDate(start - 1) ? start - 1 : lines.ParenthesisedDate(line + 1) ? line + 1 : (int?)null;
+                var titleEnd = dateLine == start - 1 ? start - 2 : start - 1;
+                var titleStart = titleEnd + 1;
+                while (titleStart - 1 >= 0 && titleEnd + 1 - titleStart < MaxTitleLines && lines.TitleLike[titleStart - 1]
                        && !lines.IsNumber(titleStart - 1) && title.Containment(lines.Folded[titleStart - 1]) >= LineContainment)
                 {
                     titleStart--;
                 }
 
-                var score = NumberScore + (titleStart < start ? title.Score(lines.Join(titleStart, start - 1)) : 0);
+                if (titleStart > titleEnd && dateLine == start - 1)
+                {
+                    // No title above the date: the date belongs to something else, the number stands alone.
+                    dateLine = lines.ParenthesisedDate(line + 1) ? line + 1 : null;
+                    titleStart = start;
+                    titleEnd = start - 1;
+                }
+
+                var score = NumberScore + (titleStart <= titleEnd ? title.Score(lines.Join(titleStart, titleEnd)) : 0);
                 var number = Resolve(printed, entry);
-                var dateLine = lines.ParenthesisedDate(line + 1) ? line + 1 : (int?)null;
-                result.Add(new Candidate(titleStart, titleStart < start ? start - 1 : start - 1, line, number, dateLine, score, HasContext: true));
+                result.Add(new Candidate(titleStart, titleEnd, line, number, dateLine, score, HasContext: true));
             }
         }
 
@@ -307,7 +317,9 @@ public static class DocumentSegmenter
                 var after = e + 1;
                 int? numberLine = null;
                 DocumentNumber? printed = null;
-                if (lines.NumberAt(after) is { } at)
+                // A date in parentheses may sit between the title and the number.
+                int? dateLine = lines.ParenthesisedDate(after) ? after : null;
+                if (lines.NumberAt(dateLine is null ? after : after + 1) is { } at)
                 {
                     // A printed number that is not this entry's belongs to another document.
                     if (key is not null && NumberKey(at.Number) != key)
@@ -320,7 +332,7 @@ public static class DocumentSegmenter
                     after = at.Line + 1;
                 }
 
-                int? dateLine = lines.ParenthesisedDate(after) ? after : null;
+                dateLine ??= lines.ParenthesisedDate(after) ? after : null;
 
                 // Issuer lines over a date are a signature block, not a header; a header has a title line.
                 if (numberLine is null && (after < lines.End && DateRecognizer.IsDateLine(lines.Text(after)) || lines.AllIssuers(s, e)))
@@ -337,11 +349,7 @@ public static class DocumentSegmenter
 
                 if (best is null || total > best.Score)
                 {
-                    var headerEnd = dateLine ?? numberLine ?? e;
-                    best = new Candidate(s, e, numberLine, printed is null ? null : Resolve(printed, entry), dateLine, total, context)
-                    {
-                        HeaderEnd = headerEnd,
-                    };
+                    best = new Candidate(s, e, numberLine, printed is null ? null : Resolve(printed, entry), dateLine, total, context);
                 }
             }
 
@@ -411,7 +419,7 @@ public static class DocumentSegmenter
     /// <summary>A candidate header: title lines [TitleStart, TitleEnd], optional number and date lines.</summary>
     private sealed record Candidate(int TitleStart, int TitleEnd, int? NumberLine, DocumentNumber? Number, int? DateLine, double Score, bool HasContext)
     {
-        public int HeaderEnd { get; init; } = DateLine ?? NumberLine ?? TitleEnd;
+        public int HeaderEnd { get; } = Math.Max(TitleEnd, Math.Max(DateLine ?? -1, NumberLine ?? -1));
     }
 
     /// <summary>Per-line facts of the body computed once: folded text, title-likeness, number lines.</summary>

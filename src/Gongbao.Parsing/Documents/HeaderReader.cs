@@ -141,6 +141,14 @@ public static partial class HeaderReader
         titleParts.RemoveRange(trailing, titleParts.Count - trailing);
 
         var k = slice.TitleEnd + 1;
+        DateOnly? date = null;
+        if (k < slice.End && (slice.NumberLine is null || k < slice.NumberLine) && ParenthesisedDate(body[k].Text) is { } above)
+        {
+            // A date in parentheses printed between the title and the number.
+            date = above;
+            k++;
+        }
+
         DocumentNumber? number = null;
         if (slice.NumberLine is { } nl)
         {
@@ -153,8 +161,7 @@ public static partial class HeaderReader
             k++;
         }
 
-        DateOnly? date = null;
-        if (k < slice.End && ParenthesisedDate(body[k].Text) is { } d)
+        if (date is null && k < slice.End && ParenthesisedDate(body[k].Text) is { } d)
         {
             date = d;
             k++;

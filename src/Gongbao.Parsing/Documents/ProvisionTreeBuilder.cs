@@ -393,13 +393,13 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
 
     private List<Block> Segment(IReadOnlyList<SourceLine> lines, out List<SignatureBlock> signatures, out List<SourceLine> joinedAll)
     {
-        signatures = SignatureRecognizer.FindAll(lines, 0, lines.Count);
+        signatures = SignatureRecognizer.FindAll(lines, 0, lines.Count, undated: true);
         var sigAt = new Dictionary<int, SignatureBlock>();
         var reserved = new bool[lines.Count];
         foreach (var s in signatures)
         {
             sigAt[s.Start] = s;
-            for (var r = s.Start; r <= s.DateIndex; r++)
+            for (var r = s.Start; r <= s.Last; r++)
             {
                 reserved[r] = true;
             }
@@ -433,7 +433,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
             if (sigAt.TryGetValue(i, out var sig))
             {
                 FlushText();
-                var sigLines = lines.Skip(sig.Start).Take(sig.DateIndex - sig.Start + 1).ToList();
+                var sigLines = lines.Skip(sig.Start).Take(sig.Last - sig.Start + 1).ToList();
                 blocks.Add(new SignatureBlockItem(sig, sigLines));
                 all.AddRange(sigLines);
                 i = sig.End;

@@ -41,6 +41,14 @@ public static partial class AttachmentRecognizer
 
     public static bool IsListStart(string line) => ListStart().IsMatch(line);
 
+    /// <summary>A note printed under a signature ((注：…), (此件公开发布)).</summary>
+    public static bool IsNote(string text) =>
+        text.Length is > 2 and < 80 && text[0] is '(' or '（' && text[^1] is ')' or '）'
+        && (text.Contains('注') || text.Contains("此件", StringComparison.Ordinal) || text.Contains("公开", StringComparison.Ordinal));
+
+    /// <summary>A note under a signature or an annex heading (附件1): what may follow a document's closing signature.</summary>
+    public static bool IsNoteOrAnnex(string text) => IsNote(text) || AnnexNumber(text) is not null;
+
     public static AttachmentList? TryRead(IReadOnlyList<SourceLine> lines, int index, Func<int, bool> isReserved)
     {
         var m = ListStart().Match(lines[index].Text);
