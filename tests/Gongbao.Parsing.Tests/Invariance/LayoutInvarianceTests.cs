@@ -36,23 +36,11 @@ public class LayoutInvarianceTests(ITestOutputHelper output)
     [InlineData(LayoutMutation.DropDocumentNumbers)]
     public void Provisions_survive_header_layout_mutation(LayoutMutation kind) => AssertInvariant(kind);
 
-    // Measured after contents-anchored segmentation landed: 86.25 % (DropDocumentNumbers rose to 100 %
-    // and is asserted above). The cause of the remaining losses is not yet investigated: open work.
-    [Theory(Skip = "DateUnderTitle is at 86.25 % of provisions identical (goal 99 %); cause not yet investigated")]
+    // The date goes under the title or the 文号 line; the signature is dropped or keeps its issuers without a date.
+    // Was 86.25 % while a date between title and number cut the header and an undated signature lost the instrument.
+    [Theory]
     [InlineData(LayoutMutation.DateUnderTitle)]
     public void Provisions_survive_a_signature_date_moved_under_the_title(LayoutMutation kind) => AssertInvariant(kind);
-
-    /// <summary>
-    /// A ratchet, not the goal: while the kind above is skipped, its measured rate must not fall (86.25 % when
-    /// segmentation landed). Every other kind is measured and printed by its own assertion above.
-    /// </summary>
-    [Fact]
-    public void A_signature_date_moved_under_the_title_does_not_lose_more_provisions()
-    {
-        var (identical, total) = Measure(LayoutMutation.DateUnderTitle);
-        output.WriteLine($"DateUnderTitle: {identical}/{total} = {(double)identical / total:P2}");
-        Assert.True((double)identical / total >= 0.86, $"DateUnderTitle fell to {identical}/{total}");
-    }
 
     [Fact]
     public void The_comparison_notices_a_changed_provision()

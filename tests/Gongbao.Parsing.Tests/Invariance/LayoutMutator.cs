@@ -16,7 +16,10 @@ public enum LayoutMutation
     /// <summary>The 文号 line under a document title left out.</summary>
     DropDocumentNumbers,
 
-    /// <summary>The signature date moved into parentheses on its own line under the title.</summary>
+    /// <summary>
+    /// The signature date moved into parentheses on its own line under the title or the 文号 line; the signature
+    /// block is then dropped or keeps its issuer lines.
+    /// </summary>
     DateUnderTitle,
 
     /// <summary>An issuer line and the title line after it printed as one line.</summary>
@@ -162,6 +165,11 @@ public sealed partial class LayoutMutator(string text, GazetteIssue original)
         }
     }
 
+    /// <summary>
+    /// Moves the last signature date of a document into parentheses under its title, or under its 文号 line, as
+    /// joint party–government documents print it. Such documents then have no signature block, or keep the issuer
+    /// lines without a date; both are chosen at random.
+    /// </summary>
     private static void MoveDate(List<string?> lines, GazetteDocument doc, Random random)
     {
         var titles = TitleLines(lines, doc);
@@ -170,12 +178,36 @@ public sealed partial class LayoutMutator(string text, GazetteIssue original)
             return;
         }
 
-        for (var i = doc.Span.EndLine - 1; i > titles[^1]; i--)
+        var under = titles[^1];
+        if (random.Next(2) == 0)
+        {
+            for (var i = under + 1; i < Math.Min(lines.Count, under + 4); i++)
+            {
+                if (lines[i] is { } n && DocumentNumberLine().IsMatch(n.Trim()))
+                {
+                    under = i;
+                    break;
+                }
+            }
+        }
+
+        var dropSignature = random.Next(2) == 0;
+        for (var i = doc.Span.EndLine - 1; i > under; i--)
         {
             if (lines[i] is { } l && DateLine().IsMatch(l.Trim()))
             {
                 lines[i] = null;
-                lines[titles[^1]] += "\n\n(" + l.Trim() + ")";
+                var signature = doc.AllProvisions().Concat(doc.Instruments.SelectMany(x => x.AllProvisions()))
+                    .FirstOrDefault(p => p.Kind == ProvisionKind.Signature && p.Span.EndLine == i + 1);
+                if (dropSignature && signature is not null)
+                {
+                    for (var k = signature.Span.StartLine - 1; k < i; k++)
+                    {
+                        lines[k] = null;
+                    }
+                }
+
+                lines[under] += "\n\n(" + l.Trim() + ")";
                 return;
             }
         }
