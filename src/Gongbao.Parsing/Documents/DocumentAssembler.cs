@@ -169,6 +169,18 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
         }
 
         var signed = new HashSet<string>();
+        for (var i = signature.Start; i <= signature.Last; i++)
+        {
+            signed.UnionWith(IssuerRecognizer.SplitIssuers(content[i].Text).Select(TextFold.Fold));
+        }
+
+        if (!signed.Overlaps(expected))
+        {
+            // None of the notice's issuers: no signature (dropped with the date) but the instrument's issuer line.
+            return signature.Start;
+        }
+
+        signed.Clear();
         for (var i = signature.Start; i < signature.Last; i++)
         {
             signed.UnionWith(IssuerRecognizer.SplitIssuers(content[i].Text).Select(TextFold.Fold));
@@ -193,7 +205,19 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
         for (var i = 1; i < end - 1; i++)
         {
             var text = content[i].Text;
-            if (TitleMatcher.IsTitleLike(text) && matcher.Containment(text) >= 0.8 && matcher.Coverage([text]) >= 0.7)
+            if (!TitleMatcher.IsTitleLike(text) || matcher.Containment(text) < 0.8)
+            {
+                continue;
+            }
+
+            // The title may wrap (北京市…开发目录 / (2024年版)).
+            var wrapped = new List<string> { text };
+            for (var j = i + 1; j < end - 1 && wrapped.Count < 3 && matcher.Coverage(wrapped) < 0.7 && TitleMatcher.IsTitleLike(content[j].Text); j++)
+            {
+                wrapped.Add(content[j].Text);
+            }
+
+            if (matcher.Coverage(wrapped) >= 0.7)
             {
                 return (i, end);
             }

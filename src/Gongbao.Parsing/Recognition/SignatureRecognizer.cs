@@ -20,6 +20,9 @@ public static class SignatureRecognizer
 {
     public const int MaxIssuerLines = 30;
 
+    // An issuer line has at most 45 characters once letter spacing is removed; spaced, at most about twice that.
+    private const int MaxIssuerLineLength = 100;
+
     public static SignatureBlock? At(IReadOnlyList<SourceLine> lines, int dateIndex, int lowerBound)
     {
         if (DateRecognizer.ParseDateLine(lines[dateIndex].Text) is not { } date)
@@ -72,10 +75,12 @@ public static class SignatureRecognizer
 
     private static SignatureBlock? UndatedAt(IReadOnlyList<SourceLine> lines, int start, int to)
     {
-        // The text before a signature ends a sentence, or an attachment list marked (略).
+        // The text before a signature ends a sentence, or an attachment list marked (略). Cheap tests first: this
+        // runs on every line of every text.
         var before = lines[start - 1].Text.TrimEnd();
-        if (!IssuerRecognizer.IsIssuerLine(lines[start].Text) || IssuerRecognizer.IsIssuerLine(before)
-            || !PageBreakJoiner.EndsSentence(before) && !before.EndsWith("略)", StringComparison.Ordinal) && !before.EndsWith("略）", StringComparison.Ordinal))
+        if (lines[start].Text.Length > MaxIssuerLineLength || before.Length == 0
+            || !PageBreakJoiner.EndsSentence(before) && !before.EndsWith("略)", StringComparison.Ordinal) && !before.EndsWith("略）", StringComparison.Ordinal)
+            || !IssuerRecognizer.IsIssuerLine(lines[start].Text) || IssuerRecognizer.IsIssuerLine(before))
         {
             return null;
         }
