@@ -65,6 +65,15 @@ public class DateUnderTitleTests
     }
 
     [Fact]
+    public void A_number_line_opening_the_body_has_no_title_or_date_above_it()
+    {
+        // Nothing above the first body line: looking there for a date must not run off the start.
+        var issue = Parse(Edit(SyntheticIssue.Text(), "天 津 市 水 务 局\n天 津 市 农 业 农 村 局\n" + MeasuresNotice, "津水发〔2022〕311号\n\n"));
+        Assert.Equal("jinshuifa-2022-311", issue.Documents[0].Id);
+        Assert.Equal(new DateOnly(2022, 12, 30), issue.Documents[0].SignedOn);
+    }
+
+    [Fact]
     public void Issuer_lines_closing_a_text_without_a_date_are_an_undated_signature()
     {
         var lines = Lines("现将有关事项通知如下。", "天 津 市 水 务 局", "天津市农业农村局", "(此件公开发布)");

@@ -476,7 +476,7 @@ public static class DocumentSegmenter
             return true;
         }
 
-        public bool ParenthesisedDate(int i) => i < End && HeaderReader.IsParenthesisedDate(_body[i].Text);
+        public bool ParenthesisedDate(int i) => i >= 0 && i < End && HeaderReader.IsParenthesisedDate(_body[i].Text);
 
         public string Join(int from, int to) => from == to ? Folded[from] : string.Concat(Folded[from..(to + 1)]);
     }
