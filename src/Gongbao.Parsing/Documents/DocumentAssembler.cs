@@ -28,12 +28,14 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
     public GazetteDocument Assemble(DocumentInput input)
     {
         var content = input.Content;
-        var signatures = SignatureRecognizer.FindAll(content, 0, content.Count, undated: true);
+        // Only a document dated under its title signs without a date: elsewhere issuer lines stay text.
+        var undated = input.Header.Date is not null;
+        var signatures = SignatureRecognizer.FindAll(content, 0, content.Count, undated);
         var (instrumentStart, instrumentEnd) = FindInstrument(input.TitleZh, input.Number?.Form == DocumentNumberForm.Order, content, signatures);
         var noticeLines = instrumentStart < 0 ? content : content.Take(instrumentStart).Concat(content.Skip(instrumentEnd)).ToList();
 
         var counter = new ArticleCounter();
-        var notice = new ProvisionTreeBuilder(input.Id, diagnostics, counter).Build(input.Id, ProvisionKind.Document, noticeLines);
+        var notice = new ProvisionTreeBuilder(input.Id, diagnostics, counter, undated).Build(input.Id, ProvisionKind.Document, noticeLines);
 
         var firstSignature = notice.Signatures.Count > 0 ? notice.Signatures[0] : null;
         var issuers = firstSignature is { Issuers.Count: > 0 } ? firstSignature.Issuers
@@ -96,7 +98,7 @@ public sealed class DocumentAssembler(DiagnosticBag diagnostics)
 
         k = SkipInstrumentContents(lines, k);
         var title = titleParts.Count > 0 ? ContentsParser.CleanChineseTitle(string.Concat(titleParts)) : InstrumentName(input.TitleZh) ?? input.TitleZh;
-        var tree = new ProvisionTreeBuilder(input.Id, diagnostics, counter).Build(id, ProvisionKind.Instrument, lines.Skip(k).ToList(), title);
+        var tree = new ProvisionTreeBuilder(input.Id, diagnostics, counter, input.Header.Date is not null).Build(id, ProvisionKind.Instrument, lines.Skip(k).ToList(), title);
         var ownSignature = tree.Signatures.Count > 0 ? tree.Signatures[^1] : null;
         var signed = ownSignature?.Date ?? signedOn;
         var text = string.Join("\n", lines.Take(k).Concat(tree.Lines).Select(l => l.Text));

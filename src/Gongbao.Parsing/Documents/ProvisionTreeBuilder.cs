@@ -26,7 +26,7 @@ public sealed record ProvisionTreeResult(
 /// signature blocks, tables, attachment lists and annex headings, re-joins broken lines, then nests
 /// numbered units by rank (编 &gt; 章 &gt; 节 &gt; 条 &gt; 一、 &gt; （一） &gt; 1. &gt; （1） &gt; ①) with ordinal IDs.
 /// </summary>
-public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagnostics, ArticleCounter articles)
+public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagnostics, ArticleCounter articles, bool undatedSignatures = false)
 {
     private readonly PageBreakJoiner _joiner = new();
     private int? _lastArticleNumber;
@@ -393,7 +393,7 @@ public sealed class ProvisionTreeBuilder(string documentId, DiagnosticBag diagno
 
     private List<Block> Segment(IReadOnlyList<SourceLine> lines, out List<SignatureBlock> signatures, out List<SourceLine> joinedAll)
     {
-        signatures = SignatureRecognizer.FindAll(lines, 0, lines.Count, undated: true);
+        signatures = SignatureRecognizer.FindAll(lines, 0, lines.Count, undatedSignatures);
         var sigAt = new Dictionary<int, SignatureBlock>();
         var reserved = new bool[lines.Count];
         foreach (var s in signatures)

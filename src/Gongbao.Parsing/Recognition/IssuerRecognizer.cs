@@ -1,3 +1,5 @@
+using System.Buffers;
+
 using Gongbao.Parsing.Text;
 
 namespace Gongbao.Parsing.Recognition;
@@ -13,6 +15,9 @@ public static class IssuerRecognizer
         "局", "委员会", "委", "政府", "厅", "院", "部", "办公室", "办", "会", "中心", "公司", "所", "处", "署", "组", "队", "行", "社", "团", "联", "协", "馆", "站", "台", "集团", "管委会", "学校", "大学",
     ];
 
+    // Built once: this test runs on most lines of every issue.
+    private static readonly SearchValues<char> SentencePunctuation = SearchValues.Create("。；;：:，,《》“”!！?？");
+
     public static bool IsIssuerLine(string line)
     {
         var t = CjkText.RemoveSpacesAroundCjk(line);
@@ -21,7 +26,7 @@ public static class IssuerRecognizer
             return false;
         }
 
-        if (t.IndexOfAny(['。', '；', ';', '：', ':', '，', ',', '《', '》', '“', '”', '!', '！', '?', '？']) >= 0)
+        if (t.AsSpan().IndexOfAny(SentencePunctuation) >= 0)
         {
             return false;
         }

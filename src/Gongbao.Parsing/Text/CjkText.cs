@@ -17,7 +17,7 @@ public static class CjkText
     /// <summary>Removes every space between two CJK characters or CJK punctuation (letter spacing, stray breaks).</summary>
     public static string RemoveSpacesAroundCjk(string text)
     {
-        if (text.IndexOfAny([' ', '\u3000', '\u00a0']) < 0)
+        if (text.AsSpan().IndexOfAny(' ', '\u3000', '\u00a0') < 0)
         {
             return text.Trim();
         }
