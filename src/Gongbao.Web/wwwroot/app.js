@@ -311,7 +311,7 @@ async function renderDocument(path) {
   nav.open = !window.matchMedia("(max-width: 800px)").matches;
   // The scheme forms (schemes.js) are listed in the contents once known.
   if (schemesListed) schemesListed.then(list => { if (list.length) nav.append(el("a", { href: "#schemes", class: "l1", text: "可计算事项" }),
-    list.map(s => el("a", { href: "#scheme-" + s.id, class: "l2", text: s.title }))); }).catch(() => {});
+    ...list.map(s => el("a", { href: "#scheme-" + s.id, class: "l2", text: s.title }))); }).catch(() => {});
   show(el("div", { class: "doc" }, nav, article));
   document.title = d.titleZh + " · 公报";
   focusHash();

@@ -72,9 +72,11 @@
     return n.toLocaleString("zh-CN", { maximumFractionDigits: 2 }) + " " + (unit || "");
   }
 
+  var pending = [];
+
   function optionsFor(fact) {
     if (!fact.from) return Promise.resolve(fact.options || []);
-    return fetch("/api/schemes/" + encodeURIComponent(fact.from[0]), { headers: { Accept: "application/json" } })
+    var loading = fetch("/api/schemes/" + encodeURIComponent(fact.from[0]), { headers: { Accept: "application/json" } })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (d) {
         var prop = d && d.inputs.properties[fact.from[1]];
@@ -84,6 +86,8 @@
         return values.map(function (v) { return [v, labels[v] || v]; });
       })
       .catch(function () { return []; });
+    pending.push(loading);
+    return loading;
   }
 
   function input(fact) {
@@ -200,6 +204,7 @@
 
   function render(target, options) {
     var href = (options && options.provisionHref) || function (id) { return "/p/" + id; };
+    pending = [];
     var form = el("form", { class: "gb-match-form", novalidate: "novalidate" });
     var sections = {};
     FACTS.forEach(function (f) {
@@ -212,7 +217,8 @@
     var asOf = el("input", { type: "date", id: "m-asOf", name: "asOf", value: new Date().toISOString().slice(0, 10) });
     var examples = el("p", { class: "gb-examples" }, ["示例："].concat(EXAMPLES.map(function (e) {
       var b = el("button", { type: "button", class: "gb-example", text: e[0] });
-      b.addEventListener("click", function () { fill(form, e[1]); });
+      // Options read from the schemes load asynchronously; an example is filled once they are there.
+      b.addEventListener("click", function () { Promise.all(pending).then(function () { fill(form, e[1]); }); });
       return b;
     })));
     form.appendChild(el("div", { class: "gb-actions" }, [
