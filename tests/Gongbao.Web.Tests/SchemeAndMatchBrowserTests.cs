@@ -153,4 +153,23 @@ public sealed class SchemeAndMatchBrowserTests : IAsyncLifetime
         Assert.Contains("拟招用高校毕业生", await job.Locator(".gb-missing").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("360 万元", await page.Locator("[data-measure='uhd-support/uhd-project'] .gb-amount").TextContentAsync() ?? "", StringComparison.Ordinal);
     }
+
+    [Fact(DisplayName = "GET /api/documents/{id}/units: 京建法〔2024〕4号 第七条 85% is modelled by residential-acceptance; the reader lists the units")]
+    public async Task RuleUnitsViaApiAndReader()
+    {
+        using var http = new HttpClient();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(_base + "/api/documents/jingjianfa-2024-4/units"))!;
+        Assert.Contains(body["units"]!.AsArray(), u => (string)u!["provisionId"]! == "jingjianfa-2024-4/art-7/item-2" && (decimal)u["value"]! == 85m
+            && (string?)u["modelledBy"] == "residential-acceptance/home-pass-rate");
+        var unmodelled = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(_base + "/api/documents/jingjianfa-2024-4/units?unmodelled=true"))!;
+        Assert.All(unmodelled["units"]!.AsArray(), u => Assert.Null(u!["modelledBy"]));
+        Assert.Equal((int)body["unmodelled"]!, unmodelled["units"]!.AsArray().Count);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(_base + "/api/documents/no-such-document/units")).StatusCode);
+
+        var page = await Page(1280);
+        await page.GotoAsync(_base + "/doc/jingjianfa-2024-4");
+        var units = page.Locator("details.gb-units");
+        await units.WaitForAsync();
+        Assert.True(await units.Locator("tr[data-modelled=true]").CountAsync() >= 10);
+    }
 }

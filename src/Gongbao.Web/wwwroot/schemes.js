@@ -159,11 +159,34 @@
     return box;
   }
 
+  var KIND_ZH = { Amount: "金额", Cap: "上限", Rate: "比例", Threshold: "门槛", Deadline: "期限", Count: "数量" };
+
+  // The document's candidate rule units (GET /api/documents/{id}/units): every printed number with its unit and
+  // comparison word, marked 已建模 (the scheme parameter holding it) or 未建模.
+  function unitsBox(target, documentId, href) {
+    getJson("/api/documents/" + encodeURIComponent(documentId) + "/units").then(function (r) {
+      if (!r.units.length) return;
+      var rows = r.units.map(function (u) {
+        return el("tr", { "data-modelled": u.modelledBy ? "true" : "false" }, [
+          el("td", {}, [el("a", { href: href(u.provisionId), class: "gb-cite", text: u.provisionId.slice(documentId.length + 1) })]),
+          el("td", { text: KIND_ZH[u.kind] || u.kind }),
+          el("td", { text: (u.comparison ? u.comparison + " " : "") + Number(u.value).toLocaleString("zh-CN", { maximumFractionDigits: 4 }) + " " + u.unit }),
+          el("td", { class: "gb-quote", text: u.quote }),
+          el("td", { text: u.modelledBy ? "已建模" : "未建模" })]);
+      });
+      target.appendChild(el("details", { class: "gb-units" }, [
+        el("summary", { text: "条款中的数值规则：" + r.units.length + " 项（已建模 " + r.modelled + " 项，未建模 " + r.unmodelled + " 项）" }),
+        el("div", { class: "scroll-x" }, [el("table", { class: "gb-outputs gb-units-table" }, [
+          el("tr", {}, ["条款", "类型", "数值", "原文", "状态"].map(function (h) { return el("th", { text: h }); }))].concat(rows))])]));
+    }).catch(function () { /* the units are an aid; the document reads without them */ });
+  }
+
   function mount(target, documentId, options) {
     var href = (options && options.provisionHref) || function (id) { return "#" + id; };
     return getJson("/api/schemes?document=" + encodeURIComponent(documentId)).then(function (list) {
       if (list.length) target.appendChild(el("h2", { class: "gb-schemes-title", id: "schemes", text: "可计算事项" }));
       list.forEach(function (s) { target.appendChild(schemeForm(s, href)); });
+      unitsBox(target, documentId, href);
       return list;
     });
   }
