@@ -97,7 +97,7 @@ public sealed class ResidentialAcceptanceScheme : Scheme
             // The printed ranges share their end points (200户以下 / 200—500户, …); every range containing n applies
             // and the largest floor is taken, since only that sample satisfies each applicable 不少于.
             var floors = new List<decimal>();
-            if (ev.Meets(n, "band1-households", "200户以下"))
+            if (ev.Meets(n, "band1-households", "户数(第一档)"))
             {
                 floors.Add(ev.P("band1-min"));
             }
@@ -112,7 +112,7 @@ public sealed class ResidentialAcceptanceScheme : Scheme
                 floors.Add(ev.P("band3-min"));
             }
 
-            if (ev.Meets(n, "band4-households", "1000户以上"))
+            if (ev.Meets(n, "band4-households", "户数(第四档)"))
             {
                 var rate = ev.P("band4-rate");
                 var byRate = Math.Ceiling(n * rate / 100m);
@@ -158,7 +158,7 @@ public sealed class ResidentialAcceptanceScheme : Scheme
         var from = ev.P(fromParameter);
         var to = ev.P(toParameter);
         var holds = n >= from && n <= to;
-        ev.Step($"{TraceStep.Format(from)}—{TraceStep.Format(to)}户(含两端): {TraceStep.Format(n)}", holds);
+        ev.Step($"户数 {TraceStep.Format(n)} 在 {TraceStep.Format(from)}—{TraceStep.Format(to)} 户之间(含两端)", holds);
         return holds;
     }
 
