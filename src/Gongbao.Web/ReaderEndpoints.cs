@@ -12,7 +12,7 @@ internal static class ReaderEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         // Every reader route serves the same page; the script renders by path.
-        foreach (var route in new[] { "/", "/search", "/issues", "/issue/{id}", "/doc/{**id}", "/p/{**id}", "/diff/{**id}" })
+        foreach (var route in new[] { "/", "/search", "/issues", "/issue/{id}", "/doc/{**id}", "/p/{**id}", "/diff/{**id}", "/match" })
         {
             app.MapGet(route, () => Serve("index.html")).ExcludeFromDescription();
         }

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using Gongbao.Application;
 using Gongbao.Rules.Engine;
+using Gongbao.Rules.Extraction;
 using Gongbao.Rules.Matching;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Gongbao.Web;
@@ -110,6 +113,39 @@ public static class SchemeEndpoints
                     title: "Invalid profile");
             }
         }).WithTags("Schemes").WithName("MatchProfile").WithSummary("Which measures apply to a profile, with reasons cited and maximum amounts")
+            .AddEndpointFilter(ServerHardening.ObserveTimeout);
+
+        // GET /api/documents/{id}/units[?unmodelled=true]: every clause of a stored document that sets an amount, rate, cap,
+        // threshold, deadline or count, marked modelled (the scheme parameter that holds it) or not.
+        app.MapGet("/api/documents/{id}/units", ([FromServices] GongbaoServices g, string id, bool? unmodelled) =>
+        {
+            var witnesses = g.Store.FindDocument(Uri.UnescapeDataString(id));
+            if (witnesses.Count == 0)
+            {
+                return Results.Problem(title: "Document not found", detail: $"no document '{id}'", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            var document = witnesses[0].Document;
+            var entries = document.Instruments.Prepend(document)
+                .SelectMany(d => RuleUnitCatalogue.Classify(d.Id, RuleUnitExtractor.Extract(d), SchemeRegistry.All))
+                .Where(e => unmodelled != true || e.Parameter is null).ToList();
+            return Results.Json(new JsonObject
+            {
+                ["documentId"] = document.Id,
+                ["modelled"] = entries.Count(e => e.Parameter is not null),
+                ["unmodelled"] = entries.Count(e => e.Parameter is null),
+                ["units"] = new JsonArray([.. entries.Select(e => (JsonNode)new JsonObject
+                {
+                    ["provisionId"] = e.Unit.ProvisionId,
+                    ["kind"] = e.Unit.Kind.ToString(),
+                    ["value"] = e.Unit.Value,
+                    ["unit"] = e.Unit.Unit,
+                    ["comparison"] = e.Unit.Comparison,
+                    ["quote"] = e.Unit.Quote,
+                    ["modelledBy"] = e.Parameter is null ? null : $"{e.SchemeId}/{e.Parameter}",
+                })]),
+            }, Json);
+        }).WithTags("Schemes").WithName("DocumentRuleUnits").WithSummary("Candidate rule units (amounts, rates, caps, thresholds, deadlines, counts) of a document, modelled or not")
             .AddEndpointFilter(ServerHardening.ObserveTimeout);
 
         return app;

@@ -18,6 +18,9 @@ public class EngineTests
     [InlineData("低于补助标准", 5, 5, false)]
     [InlineData("不得少于两名人员", 2, 2, true)]
     [InlineData("满八周岁", 8, 8, true)]
+    [InlineData("合格率大于或等于85%", 85, 85, true)]
+    [InlineData("合格率大于或等于85%", 85, 84.99, false)]
+    [InlineData("小于或等于3人", 3, 3, true)]
     public void ComparisonWords(string printed, decimal threshold, decimal value, bool holds) =>
         Assert.Equal(holds, LegalComparison.Holds(value, printed, threshold));
 

@@ -24,6 +24,8 @@ public class RuleUnitTests
     [InlineData("在5个工作日内完成", 5, "个工作日", RuleUnitKind.Deadline, "内")]
     [InlineData("不少于两名工作人员", 2, "名", RuleUnitKind.Threshold, "不少于")]
     [InlineData("3000平方米以上", 3000, "平方米", RuleUnitKind.Threshold, "以上")]
+    [InlineData("每年9月底前组织抽查", 9, "月底前", RuleUnitKind.Deadline, "前")]
+    [InlineData("且不少于1栋", 1, "栋", RuleUnitKind.Threshold, "不少于")]
     public void Extracts(string text, decimal value, string unit, RuleUnitKind kind, string? comparison)
     {
         var u = Assert.Single(RuleUnitExtractor.Extract("d/art-1", text));

@@ -89,4 +89,26 @@ public class SchemeDataTests
 
         Assert.True(count >= SchemeRegistry.All.Count, $"only {count} worked cases in data");
     }
+
+    [Fact(DisplayName = "Every output a worked case produces has a Chinese label in the data (no raw keys like initialScore in the reader)")]
+    public void EveryOutputIsLabelled()
+    {
+        var missing = new List<string>();
+        foreach (var s in SchemeRegistry.All)
+        {
+            var labelled = s.OutputLabels.ToDictionary(o => o.Name);
+            foreach (var c in s.Cases)
+            {
+                foreach (var (name, _) in Run(s, c.Input, c.AsOf).Outputs)
+                {
+                    if (!labelled.TryGetValue(name, out var o) || !o.Label.Any(ch => ch >= '\u4e00' && ch <= '\u9fff'))
+                    {
+                        missing.Add($"{s.Id}.{name}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, "unlabelled outputs: " + string.Join(", ", missing.Distinct()));
+    }
 }

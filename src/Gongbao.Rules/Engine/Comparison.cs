@@ -23,6 +23,11 @@ public static class LegalComparison
 {
     private static readonly (string Word, ComparisonKind Kind)[] Words =
     [
+        // "大于或等于 85%" is ≥: the compound forms are listed before 大于/小于 so they win at the same position.
+        ("大于或等于", ComparisonKind.AtLeast),
+        ("大于等于", ComparisonKind.AtLeast),
+        ("小于或等于", ComparisonKind.AtMost),
+        ("小于等于", ComparisonKind.AtMost),
         ("不得超过", ComparisonKind.AtMost),
         ("不得少于", ComparisonKind.AtLeast),
         ("不超过", ComparisonKind.AtMost),

@@ -48,6 +48,9 @@ public abstract class Scheme
     /// <summary>Worked cases kept with the data: inputs, date, expected outputs and the article each checks.</summary>
     public IReadOnlyList<CaseEntry> Cases => _data.Value.Cases;
 
+    /// <summary>Labels, units and value labels of the outputs, as stored in the data file.</summary>
+    public IReadOnlyList<OutputEntry> OutputLabels => _data.Value.Outputs;
+
     /// <summary>The measures a profile is matched against, as stored in the data file.</summary>
     public IReadOnlyList<MeasureEntry> MeasureDefinitions => _data.Value.Measures;
 
@@ -161,6 +164,8 @@ internal sealed class SchemeDefinition
 
     public required IReadOnlyList<MeasureEntry> Measures { get; init; }
 
+    public required IReadOnlyList<OutputEntry> Outputs { get; init; }
+
     public static SchemeDefinition From(Scheme scheme, SchemeFile file)
     {
         var origin = $"Data/{scheme.Id}.yaml";
@@ -184,6 +189,16 @@ internal sealed class SchemeDefinition
             throw new InvalidDataException($"{origin}: {duplicate.Key} is defined twice");
         }
 
+        if (file.Outputs.GroupBy(o => o.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidDataException($"{origin}: output {twice.Key} is labelled twice");
+        }
+
+        if (file.Outputs.FirstOrDefault(o => string.IsNullOrWhiteSpace(o.Label)) is { } unlabelled)
+        {
+            throw new InvalidDataException($"{origin}: output {unlabelled.Name} has no label");
+        }
+
         var clauses = file.Clauses.Select(c => new Clause(c.Name, c.Label, Cite(c.Provision, c.Quote, "clause " + c.Name))).ToList();
         var scales = file.Scales.Select(s => new Scale(s.Name, s.Label, s.ThresholdUnit, s.AmountUnit,
             SchemeDataLoader.Date(s.From, $"{origin}: scale {s.Name}") ?? DateOnly.MinValue,
@@ -202,6 +217,7 @@ internal sealed class SchemeDefinition
             Validity = validity,
             Cases = file.Cases,
             Measures = file.Measures,
+            Outputs = file.Outputs,
         };
     }
 }

@@ -30,6 +30,9 @@ public sealed class SchemeFile
 
     public List<CaseEntry> Cases { get; set; } = [];
 
+    /// <summary>How each output is shown to people: a Chinese label, its unit and labels for coded values.</summary>
+    public List<OutputEntry> Outputs { get; set; } = [];
+
     /// <summary>The measures of the scheme as a profile is matched against them (Gongbao.Rules.Matching).</summary>
     public List<MeasureEntry> Measures { get; set; } = [];
 }
@@ -160,6 +163,18 @@ public sealed class BracketEntry
 
     /// <summary>The printed formula of the bracket (“500 万元+实收资本×1%”).</summary>
     public string Quote { get; set; } = "";
+}
+
+/// <summary>The label of an output (能效等级), its unit (元, 万元, 分…; money is formatted by it) and labels of coded values.</summary>
+public sealed class OutputEntry
+{
+    public string Name { get; set; } = "";
+
+    public string Label { get; set; } = "";
+
+    public string? Unit { get; set; }
+
+    public Dictionary<string, string> Values { get; set; } = [];
 }
 
 public sealed class ClauseEntry

@@ -43,6 +43,13 @@ public static class SchemeJson
             ["provisionId"] = c.Source.ProvisionId,
             ["quote"] = c.Source.Quote,
         })]);
+        o["outputs"] = new JsonArray([.. s.OutputLabels.Select(x => (JsonNode)new JsonObject
+        {
+            ["name"] = x.Name,
+            ["label"] = x.Label,
+            ["unit"] = x.Unit,
+            ["values"] = x.Values.Count == 0 ? null : new JsonObject([.. x.Values.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)JsonValue.Create(v.Value)))]),
+        })]);
         o["interpretations"] = new JsonArray([.. s.Interpretations.Select(i => (JsonNode)new JsonObject
         {
             ["choice"] = i.Choice,

@@ -11,6 +11,8 @@ public static class SchemeRegistry
         new SocialBenefitScheme(),
         new GuardianshipAssessmentScheme(),
         new EnergyEfficiencyScheme(),
+        new EnergySpotCheckScheme(),
+        new ResidentialAcceptanceScheme(),
         new StandardisationSubsidyScheme(),
         new UhdSupportScheme(),
         new ResidentMedicalInsuranceScheme(),
@@ -23,7 +25,7 @@ public static class SchemeRegistry
 
     public static IReadOnlyList<Scheme> All => AllSchemes.Value;
 
-    /// <summary>A scheme by its short ID (credit-evaluation) or by its document ID (jingguizifa-2024-122).</summary>
+    /// <summary>A scheme by its short ID (credit-evaluation) or by its document ID (jingguizifa-2024-122; the first when a document defines several).</summary>
     public static Scheme? Find(string id) =>
         All.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase))
         ?? All.FirstOrDefault(s => string.Equals(s.DocumentId, id, StringComparison.OrdinalIgnoreCase));

@@ -38,8 +38,12 @@ public sealed record RuleUnit(string ProvisionId, RuleUnitKind Kind, decimal Val
 public static partial class RuleUnitExtractor
 {
     // Number (Arabic, with decimals and thousands separators, or Chinese numerals up to 万) then a unit.
-    [GeneratedRegex(@"(?<num>\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?<unit>万元|亿元|元|%|％|‰|倍|个工作日|工作日|个自然日|自然日|日|天|个月|周岁|岁|年|小时|万平方米|平方米|人次|人|名|个|部|次|家|户|项|分钟|分|所|件|套)")]
+    [GeneratedRegex(@"(?<num>\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?<unit>万元|亿元|元|%|％|‰|倍|个工作日|工作日|个自然日|自然日|日|天|个月|周岁|岁|年|小时|万平方米|平方米|人次|人|名|个|部|次|家|户|栋|项|分钟|分|所|件|套)")]
     private static partial Regex NumberWithUnit();
+
+    // A yearly deadline by month: 每年6月底前, 9月底前 (a date, not a quantity, but a rule all the same).
+    [GeneratedRegex(@"(?<num>\d{1,2}|[一二三四五六七八九十]{1,3})月底前")]
+    private static partial Regex MonthEndDeadline();
 
     private static readonly string[] CapWords = ["最高不超过", "最高", "最多", "上限", "不超过", "不得超过", "不高于", "封顶"];
 
@@ -99,6 +103,16 @@ public static partial class RuleUnitExtractor
             var start = Math.Max(0, m.Index - 8);
             var end = Math.Min(folded.Length, m.Index + m.Length + 4);
             units.Add(new RuleUnit(provisionId, kind, value, unit, comparison, folded[start..end]));
+        }
+
+        foreach (Match m in MonthEndDeadline().Matches(folded))
+        {
+            if (TryNumber(m.Groups["num"].Value, out var month) && month is >= 1 and <= 12)
+            {
+                var start = Math.Max(0, m.Index - 8);
+                var end = Math.Min(folded.Length, m.Index + m.Length + 4);
+                units.Add(new RuleUnit(provisionId, RuleUnitKind.Deadline, month, "月底前", "前", folded[start..end]));
+            }
         }
 
         return units;

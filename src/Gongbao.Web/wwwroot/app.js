@@ -299,15 +299,19 @@ async function renderDocument(path) {
       " ← ", el("a", { href: "#" + anchorOf(d.id, r.provisionId), text: anchorOf(d.id, r.provisionId) })))));
   }
   // Executable schemes this document defines (forms by schemes.js), with provision links to this reader.
+  let schemesListed = null;
   if (window.GongbaoSchemes) {
     const box = el("section", { class: "schemes" });
     article.append(box);
-    try { window.GongbaoSchemes.mount(box, d.id, { provisionHref: provHref }); } catch (err) { box.append(el("p", { class: "error", text: "出错了：" + err.message })); }
+    try { schemesListed = window.GongbaoSchemes.mount(box, d.id, { provisionHref: provHref }); } catch (err) { box.append(el("p", { class: "error", text: "出错了：" + err.message })); }
   }
   // Contents: open beside the text on wide screens, collapsed above it on narrow ones.
   const nav = el("details", { class: "toc", "aria-label": "目录" }, el("summary", { text: "目录" }),
     toc.map(t => el("a", { href: "#" + t.anchor, class: "l" + t.level, text: t.text })));
   nav.open = !window.matchMedia("(max-width: 800px)").matches;
+  // The scheme forms (schemes.js) are listed in the contents once known.
+  if (schemesListed) schemesListed.then(list => { if (list.length) nav.append(el("a", { href: "#schemes", class: "l1", text: "可计算事项" }),
+    ...list.map(s => el("a", { href: "#scheme-" + s.id, class: "l2", text: s.title }))); }).catch(() => {});
   show(el("div", { class: "doc" }, nav, article));
   document.title = d.titleZh + " · 公报";
   focusHash();
@@ -364,6 +368,7 @@ async function route() {
     else if (path.startsWith("/doc/")) await renderDocument(path.slice(5));
     else if (path.startsWith("/p/")) await renderProvision(path.slice(3));
     else if (path.startsWith("/diff/")) await renderDiff(path.slice(6));
+    else if (path === "/match" && window.GongbaoMatch) window.GongbaoMatch.render(app, { provisionHref: provHref });
     else show(el("p", { class: "error", text: "未找到页面" }));
   } catch (err) { showError(err); }
 }

@@ -25,9 +25,13 @@
     });
   }
 
+  // required: true (always), "group" (when the measure group is claimed) or false (选填: no star).
   function field(name, prop, required) {
     var id = "gb-" + name + "-" + Math.random().toString(36).slice(2, 8);
-    var label = el("label", { for: id, text: (prop.title || name) + (prop["x-unit"] ? " (" + prop["x-unit"] + ")" : "") + (required ? " *" : "") });
+    var label = el("label", { for: id }, [document.createTextNode((prop.title || name) + (prop["x-unit"] ? "（" + prop["x-unit"] + "）" : ""))]);
+    if (required === true) label.appendChild(el("span", { class: "gb-req", title: "必填", text: " *" }));
+    else if (required === "group") label.appendChild(el("span", { class: "gb-opt", text: " 申报此项时必填" }));
+    else label.appendChild(el("span", { class: "gb-opt", text: " 选填" }));
     var labels = prop["x-optionLabels"] || {};
     var input;
     if (prop.type === "array") {
@@ -51,17 +55,19 @@
   }
 
   function readForm(form) {
-    var body = {};
+    var body = {}, bad = [];
     form.querySelectorAll("[data-kind]").forEach(function (input) {
       var kind = input.getAttribute("data-kind"), name = input.name;
       if (kind === "set" || kind === "list") {
         var values = Array.prototype.filter.call(input.options, function (o) { return o.selected; }).map(function (o) { return o.value; });
         if (values.length) body[name] = values;
+      } else if (input.validity && input.validity.badInput) {
+        bad.push(name); // typed text the browser cannot read as a number or date: never silently left out
       } else if (input.value !== "") {
         body[name] = kind === "number" ? Number(input.value) : kind === "boolean" ? input.value === "true" : input.value;
       }
     });
-    return body;
+    return { body: body, bad: bad };
   }
 
   function traceList(step, href) {
@@ -76,47 +82,76 @@
     return item;
   }
 
-  function showResult(target, result, href) {
-    target.innerHTML = "";
+  function isMoney(unit) { return !!unit && unit.indexOf("元") >= 0; }
+
+  // Exact values arrive from the server; only the display rounds (money to 2 decimals, with separators).
+  function display(value, out) {
+    var unit = out && out.unit, codes = (out && out.values) || {};
+    if (value === null || value === undefined) return "—";
+    if (typeof value === "boolean") return value ? "是" : "否";
+    if (typeof value === "number") {
+      var shown = value.toLocaleString("zh-CN", { maximumFractionDigits: isMoney(unit) ? 2 : 4 });
+      return unit ? shown + " " + unit : shown;
+    }
+    if (Array.isArray(value)) return value.length ? value.map(function (v) { return codes[v] || v; }).join("；") : "无";
+    if (typeof value === "object") {
+      return Object.keys(value).map(function (k) { return k + "：" + display(value[k], out); }).join("；");
+    }
+    return codes[value] || String(value);
+  }
+
+  function showResult(target, result, href, outputs) {
+    target.replaceChildren();
+    var labels = {};
+    (outputs || []).forEach(function (o) { labels[o.name] = o; });
     var table = el("table", { class: "gb-outputs" });
     Object.keys(result.outputs).forEach(function (k) {
-      var v = result.outputs[k];
-      var shown = Array.isArray(v) ? v.join("；") : v !== null && typeof v === "object" ? JSON.stringify(v) : String(v);
-      table.appendChild(el("tr", {}, [el("th", { text: k }), el("td", { text: shown })]));
+      if (k === "unit" && labels.unit) return; // each money output carries its own unit
+      var o = labels[k];
+      table.appendChild(el("tr", { "data-output": k }, [el("th", { text: o ? o.label : k }), el("td", { text: display(result.outputs[k], o) })]));
     });
+    target.appendChild(el("p", { class: "gb-asof", text: "评估日期 " + result.asOf }));
     target.appendChild(table);
-    target.appendChild(el("ul", { class: "gb-trace" }, [traceList(result.trace, href)]));
+    target.appendChild(el("details", { class: "gb-trace-box" }, [el("summary", { text: "计算过程与依据" }),
+      el("ul", { class: "gb-trace" }, [traceList(result.trace, href)])]));
   }
 
   function schemeForm(summary, href) {
-    var box = el("section", { class: "gb-scheme", "data-scheme": summary.id }, [el("h3", { text: summary.title + " · " + summary.documentNumber })]);
-    var out = el("div", { class: "gb-result" });
+    var box = el("section", { class: "gb-scheme", id: "scheme-" + summary.id, "data-scheme": summary.id },
+      [el("h3", { text: "计算：" + summary.title }), el("p", { class: "doc-meta", text: summary.documentNumber + " · 填写后计算，结果附条款依据" })]);
+    var out = el("div", { class: "gb-result", "aria-live": "polite" });
     getJson("/api/schemes/" + encodeURIComponent(summary.id)).then(function (d) {
       var schema = d.inputs, required = schema.required || [];
-      var form = el("form", {});
+      var form = el("form", { class: "gb-form", novalidate: "novalidate" });
       Object.keys(schema.properties).forEach(function (name) {
         var prop = schema.properties[name];
-        form.appendChild(field(name, prop, required.indexOf(name) >= 0 || prop["x-requiredInGroup"]));
+        form.appendChild(field(name, prop, required.indexOf(name) >= 0 ? true : prop["x-requiredInGroup"] ? "group" : false));
       });
       // The evaluation date picks the parameter values in force; it is explicit so a result never drifts with the calendar.
-      var asOf = el("input", { type: "date", name: "asOf", required: "required", value: new Date().toISOString().slice(0, 10) });
-      form.appendChild(el("label", { "data-field": "asOf" }, [el("span", { text: "评估日期 asOf " }), asOf, el("span", { class: "gb-error" })]));
-      form.appendChild(el("button", { type: "submit", text: "计算 Evaluate" }));
+      var asOf = el("input", { type: "date", name: "asOf", value: new Date().toISOString().slice(0, 10) });
+      form.appendChild(el("div", { class: "gb-field", "data-field": "asOf" }, [el("label", {}, [document.createTextNode("评估日期"), el("span", { class: "gb-req", text: " *" })]), asOf, el("span", { class: "gb-error" })]));
+      form.appendChild(el("div", { class: "gb-actions" }, [el("button", { type: "submit", class: "gb-submit", text: "计算" })]));
       form.addEventListener("submit", function (e) {
         e.preventDefault();
         form.querySelectorAll(".gb-error").forEach(function (s) { s.textContent = ""; });
-        out.textContent = "";
+        out.replaceChildren(); // an earlier result never stays beside new input
+        var read = readForm(form);
+        if (read.bad.length) {
+          read.bad.forEach(function (name) { form.querySelector('[data-field="' + name + '"] .gb-error').textContent = "请输入有效的数值或日期"; });
+          out.appendChild(el("p", { class: "error", role: "alert", text: "输入有误，请检查标出的项目。" }));
+          return;
+        }
         fetch("/api/schemes/" + encodeURIComponent(summary.id) + "/evaluate?asOf=" + encodeURIComponent(asOf.value), {
-          method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(readForm(form)),
-        }).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); }).then(function (r) {
-          if (r.ok) { showResult(out, r.body, href); return; }
-          out.textContent = r.body.title || "error";
+          method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(read.body),
+        }).then(function (r) { return r.json().catch(function () { return {}; }).then(function (j) { return { ok: r.ok, body: j }; }); }).then(function (r) {
+          if (r.ok) { showResult(out, r.body, href, d.outputs); return; }
+          out.replaceChildren(el("p", { class: "error", role: "alert", text: "输入有误，请检查标出的项目。" }));
           Object.keys(r.body.errors || {}).forEach(function (name) {
             var row = form.querySelector('[data-field="' + name + '"] .gb-error');
             var msg = r.body.errors[name].join("; ");
-            if (row) row.textContent = msg; else out.appendChild(el("p", { class: "gb-error", text: name + ": " + msg }));
+            if (row) row.textContent = msg; else out.appendChild(el("p", { class: "gb-error", text: (name === "*" ? "" : name + ": ") + msg }));
           });
-        });
+        }).catch(function () { out.replaceChildren(el("p", { class: "error", role: "alert", text: "无法连接服务器，请稍后再试。" })); });
       });
       box.appendChild(form);
       box.appendChild(out);
@@ -124,11 +159,35 @@
     return box;
   }
 
+  var KIND_ZH = { Amount: "金额", Cap: "上限", Rate: "比例", Threshold: "门槛", Deadline: "期限", Count: "数量" };
+
+  // The document's candidate rule units (GET /api/documents/{id}/units): every printed number with its unit and
+  // comparison word, marked 已建模 (the scheme parameter holding it) or 未建模.
+  function unitsBox(target, documentId, href) {
+    getJson("/api/documents/" + encodeURIComponent(documentId) + "/units").then(function (r) {
+      if (!r.units.length) return;
+      var rows = r.units.map(function (u) {
+        return el("tr", { "data-modelled": u.modelledBy ? "true" : "false" }, [
+          el("td", {}, [el("a", { href: href(u.provisionId), class: "gb-cite", text: u.provisionId.slice(documentId.length + 1) })]),
+          el("td", { text: KIND_ZH[u.kind] || u.kind }),
+          el("td", { text: (u.comparison ? u.comparison + " " : "") + Number(u.value).toLocaleString("zh-CN", { maximumFractionDigits: 4 }) + " " + u.unit }),
+          el("td", { class: "gb-quote", text: u.quote }),
+          el("td", { text: u.modelledBy ? "已建模" : "未建模" })]);
+      });
+      target.appendChild(el("details", { class: "gb-units" }, [
+        el("summary", { text: "条款中的数值规则：" + r.units.length + " 项（已建模 " + r.modelled + " 项，未建模 " + r.unmodelled + " 项）" }),
+        el("div", { class: "scroll-x" }, [el("table", { class: "gb-outputs gb-units-table" }, [
+          el("tr", {}, ["条款", "类型", "数值", "原文", "状态"].map(function (h) { return el("th", { text: h }); }))].concat(rows))])]));
+    }).catch(function () { /* the units are an aid; the document reads without them */ });
+  }
+
   function mount(target, documentId, options) {
     var href = (options && options.provisionHref) || function (id) { return "#" + id; };
     return getJson("/api/schemes?document=" + encodeURIComponent(documentId)).then(function (list) {
+      if (list.length) target.appendChild(el("h2", { class: "gb-schemes-title", id: "schemes", text: "可计算事项" }));
       list.forEach(function (s) { target.appendChild(schemeForm(s, href)); });
-      return list.length;
+      unitsBox(target, documentId, href);
+      return list;
     });
   }
 
