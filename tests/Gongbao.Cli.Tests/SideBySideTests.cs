@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 using Xunit.Abstractions;
 
@@ -15,7 +14,7 @@ namespace Gongbao.Cli.Tests;
 /// distinctive word of every ingested issue is found over HTTP and by <c>gongbao search</c>, every measures
 /// title is citable (the server refreshed its citation titles after the CLI's ingests) and no response was a 500.
 /// </summary>
-public sealed partial class SideBySideTests(ITestOutputHelper output) : IDisposable
+public sealed class SideBySideTests(ITestOutputHelper output) : IDisposable
 {
     private const string Token = "side-by-side-token-0123456789";
     private readonly CliHarness _cli = new();
@@ -43,9 +42,9 @@ public sealed partial class SideBySideTests(ITestOutputHelper output) : IDisposa
         }
 
         var tokenFile = _cli.Input("token.txt", System.Text.Encoding.UTF8.GetBytes(Token + "\n"));
-        using var server = Gongbao(["serve", "--url", "http://127.0.0.1:0", "--ingest-token-file", tokenFile],
+        using var server = GongbaoProcess.Start(_cli.DataDirectory, ["serve", "--url", "http://127.0.0.1:0", "--ingest-token-file", tokenFile],
             ("GONGBAO__RATELIMITEXEMPTLOOPBACK", "true"));
-        var url = await ServerUrl(server);
+        var url = await GongbaoProcess.ServerUrl(server);
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
 
         var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
@@ -177,7 +176,7 @@ public sealed partial class SideBySideTests(ITestOutputHelper output) : IDisposa
 
     private CliRun RunToEnd(string[] args)
     {
-        using var process = Gongbao(args);
+        using var process = GongbaoProcess.Start(_cli.DataDirectory, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
@@ -189,43 +188,4 @@ public sealed partial class SideBySideTests(ITestOutputHelper output) : IDisposa
         return new CliRun(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>The real <c>gongbao</c> program in its own process, on the test's data directory.</summary>
-    private Process Gongbao(string[] args, params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gongbao.dll"));
-        start.ArgumentList.Add("--data");
-        start.ArgumentList.Add(_cli.DataDirectory);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("cannot start gongbao");
-    }
-
-    private static async Task<string> ServerUrl(Process server)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (ReaderAddress().Match(line) is { Success: true } m)
-            {
-                // Keep draining the server's output so it never blocks on a full pipe.
-                _ = server.StandardOutput.ReadToEndAsync();
-                _ = server.StandardError.ReadToEndAsync();
-                return m.Groups[1].Value;
-            }
-        }
-
-        throw new InvalidOperationException($"gongbao serve did not start: {await server.StandardError.ReadToEndAsync()}");
-    }
-
-    [GeneratedRegex(@"reader at (http://127\.0\.0\.1:\d+)/")]
-    private static partial Regex ReaderAddress();
 }
