@@ -83,13 +83,39 @@ public sealed class SideBySideTests(ITestOutputHelper output) : IDisposable
         })).ToList();
 
         var clock = Stopwatch.StartNew();
-        var ingests = folders.Select(folder => Task.Run(() => RunToEnd(["ingest", folder]))).ToList();
-        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest?name={issues[7].FileName}") { Content = new ByteArrayContent(issues[7].Bytes) };
-        upload.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        upload.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/plain; charset=utf-8");
-        using var uploaded = await http.SendAsync(upload);
-        var uploadBody = await uploaded.Content.ReadAsStringAsync();
-        Assert.True(uploaded.StatusCode == HttpStatusCode.Created, $"HTTP ingest: {(int)uploaded.StatusCode} {uploadBody}");
+        // A writer that finds another holding the data directory waits, then gives up saying so (exit 4 / 503); on a
+        // loaded machine that can happen here, and the operator's answer is to run it again, as these do (counted).
+        var busy = 0;
+        var ingests = folders.Select(folder => Task.Run(() =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var run = RunToEnd(["ingest", folder]);
+                if (attempt == 3 || run.ExitCode != ExitCodes.StoreError || !run.Err.Contains("another gongbao process is writing", StringComparison.Ordinal))
+                {
+                    return run;
+                }
+
+                Interlocked.Increment(ref busy);
+            }
+        })).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest?name={issues[7].FileName}") { Content = new ByteArrayContent(issues[7].Bytes) };
+            upload.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            upload.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/plain; charset=utf-8");
+            using var uploaded = await http.SendAsync(upload);
+            var uploadBody = await uploaded.Content.ReadAsStringAsync();
+            if (uploaded.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < 3)
+            {
+                Interlocked.Increment(ref busy);
+                continue;
+            }
+
+            Assert.True(uploaded.StatusCode == HttpStatusCode.Created, $"HTTP ingest: {(int)uploaded.StatusCode} {uploadBody}");
+            break;
+        }
+
         foreach (var run in await Task.WhenAll(ingests))
         {
             Assert.True(run.ExitCode == 0, $"gongbao ingest exited {run.ExitCode}: {run.Err}");
@@ -134,7 +160,7 @@ public sealed class SideBySideTests(ITestOutputHelper output) : IDisposable
         }
 
         output.WriteLine($"ingest of 7 issues by 3 CLI processes and 1 HTTP upload: {ingestTime.TotalSeconds:F1} s; " +
-            $"HTTP responses: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key} × {s.Value}"))}");
+            $"writers told to retry (busy): {busy}; HTTP responses: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key} × {s.Value}"))}");
         Assert.Empty(failures);
         Assert.Empty(missing);
         Assert.True(statuses.Values.Sum() > 50, "the readers kept asking while the writers ran");

@@ -73,6 +73,35 @@ public sealed class StoreAndIndexTruthTests : IDisposable
     }
 
     [Fact]
+    public async Task A_fifo_in_the_inbox_is_refused_at_once_instead_of_hanging_the_request()
+    {
+        using var samples = new SampleServices(["2024-31.txt"]);
+        var inbox = System.IO.Directory.CreateDirectory(Path.Combine(_root, "inbox")).FullName;
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(inbox, "pipe.txt")))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var digest = samples.Store.ContentDigest();
+        await using var server = await HardenedServer.Kestrel(samples.Services, o =>
+        {
+            o.IngestToken = Token;
+            o.IngestInbox = inbox;
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest?file=pipe.txt");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (status, body, _) = await Send(server.Client, request);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("not a regular file", Detail(body));
+        Assert.Equal(digest, samples.Store.ContentDigest());
+    }
+
+    [Fact]
     public async Task A_diff_of_witnesses_beyond_the_size_limit_is_413_naming_the_limit()
     {
         using var samples = new SampleServices();
