@@ -97,6 +97,28 @@ public sealed class StoreFaultTests : IDisposable
     }
 
     [Fact]
+    public void A_corrupt_segments_file_is_rebuilt_from_the_store_by_the_next_writer()
+    {
+        Assert.Equal(0, _cli.Run("ingest", SampleGazettes.File("2024-31.txt")).ExitCode);
+        var segments = Directory.EnumerateFiles(Path.Combine(_cli.DataDirectory, "index"), "segments_*").Single();
+        var bytes = File.ReadAllBytes(segments);
+        new Random(7).NextBytes(bytes.AsSpan(8, Math.Min(64, bytes.Length - 8)));
+        File.WriteAllBytes(segments, bytes);
+
+        // A reader says the index is unusable and answers from one built in memory; the next writer rebuilds it.
+        var search = _cli.Run("search", "信用评价");
+        Assert.Equal(0, search.ExitCode);
+        Assert.Contains("jingguizifa-2024-122", search.Out);
+        Assert.Contains("searching an index built in memory", search.Err);
+        var reindex = _cli.Run("reindex");
+        Assert.Equal(0, reindex.ExitCode);
+        Assert.Contains("rebuilding it from the store", reindex.Err);
+        using var store = SqliteGazetteStore.OpenDirectoryReadOnly(_cli.DataDirectory);
+        using var index = GazetteIndex.TryOpenReadOnly(Path.Combine(_cli.DataDirectory, "index"), out var problem) ?? throw new InvalidOperationException(problem);
+        Assert.Empty(new Application.GongbaoServices(store, index).Disagreements());
+    }
+
+    [Fact]
     public void Readers_work_on_a_database_at_every_older_schema_version_without_writing_it()
     {
         Assert.Equal(0, _cli.Run("ingest", SampleGazettes.File("2024-31.txt")).ExitCode);
