@@ -13,6 +13,10 @@ public sealed record ReconcileReport(int Sources, int Reindexed, int Removed, in
 /// </summary>
 public sealed class GongbaoServices(IGazetteStore store, GazetteIndex index, WriterLock? writerLock = null)
 {
+    private readonly object _followGate = new();
+    private string? _seenStore;
+    private long _lastFollowTicks;
+
     public IGazetteStore Store { get; } = store;
 
     public GazetteIndex Index { get; } = index;
@@ -76,6 +80,69 @@ public sealed class GongbaoServices(IGazetteStore store, GazetteIndex index, Wri
 
         Resolver.Invalidate();
         return new ReconcileReport(states.Count, reindexed, gone.Count, stale.Count + gone.Count, Applied: true, warning);
+    }
+
+    /// <summary>
+    /// True when the index belongs to this process alone (built in memory from the store): then nobody else
+    /// updates it, so <see cref="FollowStore"/> reconciles it itself when another process changes the store.
+    /// </summary>
+    public bool PrivateIndex { get; init; }
+
+    /// <summary>How often <see cref="FollowStore"/> looks at the store at most.</summary>
+    public TimeSpan FollowInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Notices a change another process made to the store (<c>gongbao ingest</c> beside a running server) and
+    /// drops what this process derived from the old state: the citation title cache is rebuilt on next use,
+    /// the index's searcher is reopened at once (otherwise within 2 s) and a private index is reconciled.
+    /// The store's content tokens are the generation, looked at no more than once per
+    /// <see cref="FollowInterval"/>; safe to call on every request. True when the store had changed.
+    /// </summary>
+    public bool FollowStore()
+    {
+        var now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref _lastFollowTicks) < (long)FollowInterval.TotalMilliseconds || !Monitor.TryEnter(_followGate))
+        {
+            return false;
+        }
+
+        try
+        {
+            Interlocked.Exchange(ref _lastFollowTicks, now);
+            string generation;
+            try
+            {
+                generation = string.Join('\n', Store.SourceStates().Select(s => s.Id + " " + s.ContentToken));
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
+            {
+                // An unreachable store fails the request itself, with its own message; nothing to follow.
+                return false;
+            }
+
+            if (generation == _seenStore)
+            {
+                return false;
+            }
+
+            // The first look cannot know what the caches were built from, so it refreshes them too (cheap).
+            _seenStore = generation;
+            Resolver.Invalidate();
+            if (PrivateIndex)
+            {
+                ReconcileIndex();
+            }
+            else
+            {
+                _ = Index.SourceTokens();
+            }
+
+            return true;
+        }
+        finally
+        {
+            Monitor.Exit(_followGate);
+        }
     }
 
     /// <summary>Reconciles the index (see <see cref="ReconcileIndex"/>); returns the number of sources indexed.</summary>

@@ -38,15 +38,20 @@ public sealed record DiffHunk
 /// </summary>
 public static class TextDiff
 {
-    public static List<DiffSegment> Compute(string oldText, string newText, TimeSpan? timeout = null)
+    /// <param name="timeout">Past it the remaining difference is reported wholesale (delete all, insert all): an answer, less minimal.</param>
+    /// <param name="cancellation">
+    /// Stops the work itself (checked inside the Myers loop, not only between calls) and throws
+    /// <see cref="OperationCanceledException"/>: an aborted or timed-out request leaves no comparison running.
+    /// </param>
+    public static List<DiffSegment> Compute(string oldText, string newText, TimeSpan? timeout = null, CancellationToken cancellation = default)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)((timeout ?? TimeSpan.FromSeconds(5)).TotalSeconds * Stopwatch.Frequency);
         var result = new List<DiffSegment>();
-        Diff(oldText, newText, deadline, result);
-        return Cleanup(Merge(result));
+        Diff(oldText, newText, deadline, cancellation, result);
+        return Cleanup(Merge(result), cancellation);
     }
 
-    private static void Diff(string a, string b, long deadline, List<DiffSegment> output)
+    private static void Diff(string a, string b, long deadline, CancellationToken cancellation, List<DiffSegment> output)
     {
         if (a == b)
         {
@@ -81,7 +86,7 @@ public static class TextDiff
         }
         else
         {
-            Bisect(a, b, deadline, output);
+            Bisect(a, b, deadline, cancellation, output);
         }
 
         if (commonEnd.Length > 0)
@@ -91,7 +96,7 @@ public static class TextDiff
     }
 
     // Myers' middle snake: walk forward and reverse paths until they overlap, then split there.
-    private static void Bisect(string a, string b, long deadline, List<DiffSegment> output)
+    private static void Bisect(string a, string b, long deadline, CancellationToken cancellation, List<DiffSegment> output)
     {
         int n = a.Length, m = b.Length;
         var maxD = (n + m + 1) / 2;
@@ -108,9 +113,13 @@ public static class TextDiff
         int k1Start = 0, k1End = 0, k2Start = 0, k2End = 0;
         for (var d = 0; d < maxD; d++)
         {
-            if ((d & 63) == 0 && Stopwatch.GetTimestamp() > deadline)
+            if ((d & 63) == 0)
             {
-                break;
+                cancellation.ThrowIfCancellationRequested();
+                if (Stopwatch.GetTimestamp() > deadline)
+                {
+                    break;
+                }
             }
 
             for (var k1 = -d + k1Start; k1 <= d - k1End; k1 += 2)
@@ -138,7 +147,7 @@ public static class TextDiff
                     var k2Offset = vOffset + delta - k1;
                     if (k2Offset >= 0 && k2Offset < vLength && v2[k2Offset] != -1 && x1 >= n - v2[k2Offset])
                     {
-                        Split(a, b, x1, y1, deadline, output);
+                        Split(a, b, x1, y1, deadline, cancellation, output);
                         return;
                     }
                 }
@@ -173,7 +182,7 @@ public static class TextDiff
                         var y1 = vOffset + x1 - k1Offset;
                         if (x1 >= n - x2)
                         {
-                            Split(a, b, x1, y1, deadline, output);
+                            Split(a, b, x1, y1, deadline, cancellation, output);
                             return;
                         }
                     }
@@ -186,10 +195,10 @@ public static class TextDiff
         output.Add(new(DiffOperation.Insert, b));
     }
 
-    private static void Split(string a, string b, int x, int y, long deadline, List<DiffSegment> output)
+    private static void Split(string a, string b, int x, int y, long deadline, CancellationToken cancellation, List<DiffSegment> output)
     {
-        Diff(a[..x], b[..y], deadline, output);
-        Diff(a[x..], b[y..], deadline, output);
+        Diff(a[..x], b[..y], deadline, cancellation, output);
+        Diff(a[x..], b[y..], deadline, cancellation, output);
     }
 
     private static int CommonPrefix(string a, string b)
@@ -269,11 +278,12 @@ public static class TextDiff
     }
 
     /// <summary>Absorbs a single-character equality between two changes into them (readability, not minimality).</summary>
-    private static List<DiffSegment> Cleanup(List<DiffSegment> segments)
+    private static List<DiffSegment> Cleanup(List<DiffSegment> segments, CancellationToken cancellation)
     {
         var changed = true;
         while (changed)
         {
+            cancellation.ThrowIfCancellationRequested();
             changed = false;
             for (var i = 1; i < segments.Count - 1; i++)
             {

@@ -42,11 +42,15 @@ public static class WitnessComparison
     }
 
     /// <param name="ignoreWidth">Treat full- and half-width forms (，/, （/( ) as equal; the hunks still show the printed text.</param>
-    public static WitnessDiff Compare(DocumentWitness oldWitness, DocumentWitness newWitness, int context = 20, bool ignoreWidth = false)
+    /// <param name="cancellation">Stops the comparison mid-way (see <see cref="TextDiff.Compute"/>).</param>
+    public static WitnessDiff Compare(
+        DocumentWitness oldWitness, DocumentWitness newWitness, int context = 20, bool ignoreWidth = false, CancellationToken cancellation = default)
     {
         var a = ComparableText(oldWitness.Document, newWitness.Document);
         var b = ComparableText(newWitness.Document, oldWitness.Document);
-        var segments = ignoreWidth ? Unfold(TextDiff.Compute(FoldWidth(a), FoldWidth(b)), a, b) : TextDiff.Compute(a, b);
+        var segments = ignoreWidth
+            ? Unfold(TextDiff.Compute(FoldWidth(a), FoldWidth(b), cancellation: cancellation), a, b)
+            : TextDiff.Compute(a, b, cancellation: cancellation);
         return new WitnessDiff
         {
             DocumentId = oldWitness.Document.Id,

@@ -99,7 +99,14 @@ public sealed class CliContext
             var directory = DataDirectory(parseResult);
             try
             {
-                store = write ? SqliteGazetteStore.OpenDirectory(directory) : SqliteGazetteStore.OpenDirectoryReadOnly(directory);
+                var sqlite = write ? SqliteGazetteStore.OpenDirectory(directory) : SqliteGazetteStore.OpenDirectoryReadOnly(directory);
+                if (sqlite.OlderSchema)
+                {
+                    Error.WriteLine($"gongbao: the store {sqlite.DatabasePath} has an older schema; reading a copy upgraded in memory " +
+                        "(a writing command such as 'gongbao reindex' upgrades the file)");
+                }
+
+                store = sqlite;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or StoreDamagedException)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace Gongbao.Cli;
 
@@ -18,16 +19,43 @@ public static partial class GongbaoApp
         return root;
     }
 
+    /// <summary>
+    /// Usage errors the parser lets through: unknown words next to <c>--help</c> (help would hide them and exit 0)
+    /// and an unknown <c>--option</c> taken as an argument value (<c>issues --no-such-option</c>). After <c>--</c>
+    /// every word is a value, as written.
+    /// </summary>
+    private static IEnumerable<string> UsageProblems(ParseResult parseResult)
+    {
+        foreach (var unmatched in parseResult.UnmatchedTokens)
+        {
+            yield return $"Unrecognized command or argument '{unmatched}'.";
+        }
+
+        foreach (var token in parseResult.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash)
+            {
+                yield break;
+            }
+
+            if (token.Type == TokenType.Argument && token.Value.Length > 2 && token.Value.StartsWith("--", StringComparison.Ordinal))
+            {
+                yield return $"Unrecognized option '{token.Value}'.";
+            }
+        }
+    }
+
     /// <summary>Parses and runs a command line; all failures become one line on standard error and an exit code.</summary>
     public static int Run(string[] args, CliContext context)
     {
         var root = BuildRoot(context);
         var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+        var errors = parseResult.Errors.Select(e => e.Message).Concat(UsageProblems(parseResult)).Distinct().ToList();
+        if (errors.Count > 0)
         {
-            foreach (var error in parseResult.Errors)
+            foreach (var error in errors)
             {
-                context.Fail(error.Message);
+                context.Fail(error);
             }
 
             context.Error.WriteLine("Run 'gongbao --help' for usage.");

@@ -21,11 +21,11 @@ public sealed class SearchServices : IDisposable
 
     private IDisposable? _writerLock;
 
-    private SearchServices(RelationalGazetteStore store, GazetteIndex index, WriterLock writerLock, IDisposable? held)
+    private SearchServices(RelationalGazetteStore store, GazetteIndex index, WriterLock writerLock, IDisposable? held, bool privateIndex = false)
     {
         Store = store;
         Index = index;
-        Services = new GongbaoServices(store, index, writerLock);
+        Services = new GongbaoServices(store, index, writerLock) { PrivateIndex = privateIndex };
         _writerLock = held;
     }
 
@@ -116,7 +116,7 @@ public sealed class SearchServices : IDisposable
         }
 
         var memory = GazetteIndex.InMemory();
-        var services = new SearchServices(store, memory, WriterLock.InProcess(), null);
+        var services = new SearchServices(store, memory, WriterLock.InProcess(), null, privateIndex: true);
         services.Services.ReconcileIndex();
         return services;
     }

@@ -93,8 +93,23 @@ public sealed class SqliteGazetteStore : RelationalGazetteStore
         {
             if (MigrationRunner.CurrentVersion(connection) < GazetteSchema.Migrations.Max(m => m.Version))
             {
-                throw new StoreDamagedException(
-                    $"the store {full} has an older schema; run a writing command (gongbao reindex) once to upgrade it");
+                // A reader never writes (the directory may be read-only, a writer may be running): it reads a copy
+                // of the file brought up to the current schema in memory; the file is upgraded by the next writer.
+                var copy = new SqliteConnection("Data Source=:memory:;Pooling=False");
+                try
+                {
+                    copy.Open();
+                    connection.BackupDatabase(copy);
+                    MigrationRunner.Apply(copy);
+                }
+                catch
+                {
+                    copy.Dispose();
+                    throw;
+                }
+
+                connection.Dispose();
+                return new SqliteGazetteStore(copy) { DatabasePath = full, OlderSchema = true };
             }
         }
         catch
@@ -105,6 +120,12 @@ public sealed class SqliteGazetteStore : RelationalGazetteStore
 
         return new SqliteGazetteStore(connection) { DatabasePath = full };
     }
+
+    /// <summary>
+    /// True when a read-only open found the file at an older schema version and reads an upgraded copy in memory
+    /// (a snapshot: later writes to the file are not seen). A writing command upgrades the file itself.
+    /// </summary>
+    public bool OlderSchema { get; private init; }
 
     private static SqliteConnection OpenReadOnlyConnection(string full, bool immutable)
     {
@@ -117,8 +138,16 @@ public sealed class SqliteGazetteStore : RelationalGazetteStore
         try
         {
             connection.Open();
+            using (var timeout = connection.CreateCommand())
+            {
+                timeout.CommandText = "PRAGMA busy_timeout = 10000";
+                timeout.ExecuteNonQuery();
+            }
+
+            // Reads the schema, so a WAL file that cannot be opened (read-only directory) fails here, not later.
+            // (In one command with the PRAGMA, ExecuteScalar would stop at the PRAGMA's row and never read.)
             using var probe = connection.CreateCommand();
-            probe.CommandText = "PRAGMA busy_timeout = 10000; SELECT COUNT(*) FROM sqlite_master";
+            probe.CommandText = "SELECT COUNT(*) FROM sqlite_master";
             probe.ExecuteScalar();
             return connection;
         }

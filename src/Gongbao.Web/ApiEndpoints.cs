@@ -228,11 +228,9 @@ internal static class ApiEndpoints
         return Results.Text(xml.Declaration + "\n" + xml, "application/akn+xml; charset=utf-8");
     }
 
-    private static SemaphoreSlim? _expensive;
-
     private static async Task<IResult> Diff(GongbaoServices g, ServerOptions limits, string id, string other, string? source, bool ignoreWidth, CancellationToken cancellation)
     {
-        var gate = LazyInitializer.EnsureInitialized(ref _expensive, () => new SemaphoreSlim(limits.MaxConcurrentExpensive));
+        var gate = limits.ExpensiveGate;
         if (!await gate.WaitAsync(TimeSpan.FromSeconds(2), cancellation))
         {
             return Results.Problem(title: "Busy", detail: $"{limits.MaxConcurrentExpensive} comparisons are already running; retry shortly.",
@@ -241,7 +239,7 @@ internal static class ApiEndpoints
 
         try
         {
-            return DiffWitnesses(g, limits, id, other, source, ignoreWidth);
+            return DiffWitnesses(g, limits, id, other, source, ignoreWidth, cancellation);
         }
         finally
         {
@@ -249,7 +247,7 @@ internal static class ApiEndpoints
         }
     }
 
-    private static IResult DiffWitnesses(GongbaoServices g, ServerOptions limits, string id, string other, string? source, bool ignoreWidth)
+    private static IResult DiffWitnesses(GongbaoServices g, ServerOptions limits, string id, string other, string? source, bool ignoreWidth, CancellationToken cancellation)
     {
         var witnesses = g.Store.FindDocument(id);
         if (witnesses.Count == 0)
@@ -279,7 +277,8 @@ internal static class ApiEndpoints
                 statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        return Results.Ok(WitnessComparison.Compare(older, newer, ignoreWidth: ignoreWidth));
+        // The request's token (aborted, or timed out by the middleware) stops the comparison itself.
+        return Results.Ok(WitnessComparison.Compare(older, newer, ignoreWidth: ignoreWidth, cancellation: cancellation));
     }
 
     private static IssueView ToView(GazetteIssue issue)

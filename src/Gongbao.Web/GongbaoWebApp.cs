@@ -68,12 +68,31 @@ public static class GongbaoWebApp
     {
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        app.UseStoreFollowing();
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.UseEndpoints(endpoints => endpoints.MapGongbao());
         return app;
+    }
+
+    /// <summary>
+    /// Before an API request, notices ingests by other processes (<c>gongbao ingest</c> beside the server) so
+    /// that citation titles and search answer from the store as it is now (see <see cref="GongbaoServices.FollowStore"/>).
+    /// </summary>
+    public static IApplicationBuilder UseStoreFollowing(this IApplicationBuilder app)
+    {
+        var gongbao = app.ApplicationServices.GetRequiredService<GongbaoServices>();
+        return app.Use((http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                gongbao.FollowStore();
+            }
+
+            return next(http);
+        });
     }
 
     public static IEndpointRouteBuilder MapGongbao(this IEndpointRouteBuilder endpoints)

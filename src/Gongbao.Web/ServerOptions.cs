@@ -66,6 +66,11 @@ public sealed class ServerOptions
 
     public bool IngestEnabled => !string.IsNullOrEmpty(IngestToken);
 
+    private SemaphoreSlim? _expensiveGate;
+
+    /// <summary>The gate of expensive requests of the server these options configure (one per server, not per process).</summary>
+    internal SemaphoreSlim ExpensiveGate => LazyInitializer.EnsureInitialized(ref _expensiveGate, () => new SemaphoreSlim(MaxConcurrentExpensive));
+
     public TimeSpan RateLimitWindow => TimeSpan.FromSeconds(RateLimitWindowSeconds);
 
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds);

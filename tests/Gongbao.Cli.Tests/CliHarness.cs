@@ -25,7 +25,10 @@ public sealed class CliHarness : IDisposable
 
     public Action<Gongbao.Storage.Relational.RelationalGazetteStore>? StoreOpened { get; set; }
 
-    public CliRun Run(params string[] args)
+    public CliRun Run(params string[] args) => RunIn(DataDirectory, args);
+
+    /// <summary>As <see cref="Run"/>, on another data directory.</summary>
+    public CliRun RunIn(string dataDirectory, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -38,7 +41,7 @@ public sealed class CliHarness : IDisposable
         });
         console.Profile.Width = 250;
         var context = new CliContext(console, output, error) { StoreOpened = StoreOpened };
-        var exit = GongbaoApp.Run(["--data", DataDirectory, .. args], context);
+        var exit = GongbaoApp.Run(["--data", dataDirectory, .. args], context);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 
