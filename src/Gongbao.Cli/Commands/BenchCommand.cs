@@ -48,6 +48,50 @@ public static class BenchCommand
             return ExitCodes.Success;
         });
         command.Subcommands.Add(CreateSearch(context));
+        command.Subcommands.Add(CreateIngest(context));
+        return command;
+    }
+
+    private static Command CreateIngest(CliContext context)
+    {
+        var issues = new Option<int>("--issues") { Description = "Synthetic issues written as files and ingested", DefaultValueFactory = _ => 2000 };
+        var seed = new Option<int>("--seed") { Description = "Corpus generator seed", DefaultValueFactory = _ => 42 };
+        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
+        var command = new Command("ingest", "Time `gongbao ingest` (the ingest service: parse, store, one index commit) of synthetic issue files into a fresh SQLite data folder")
+        {
+            issues, seed, json,
+        };
+        command.SetAction(parseResult =>
+        {
+            var issueCount = parseResult.GetValue(issues);
+            if (issueCount is < 1 or > 100_000)
+            {
+                throw new CliException(ExitCodes.Usage, "--issues must be between 1 and 100000");
+            }
+
+            var r = new IngestBenchmark(new IngestBenchOptions
+            {
+                Issues = issueCount,
+                Seed = parseResult.GetValue(seed),
+                Progress = line => context.Error.WriteLine($"bench ingest: {line}"),
+            }).Run();
+            static string F(double? v, string format = "0.00") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
+            var table = new Table { Title = new TableTitle("gongbao ingest of synthetic issue files (SQLite, one index commit)") }
+                .AddColumns("Issues", "Stored", "Failed", "Docs", "Text MB", "Total s", "ms/issue", "Parse s", "Store s", "Index add s", "Commit s",
+                    "Store MB (× text)", "Index MB (× text)", "Segments", "Load before / after");
+            table.AddRow(r.Issues.ToString(CultureInfo.InvariantCulture), r.Stored.ToString(CultureInfo.InvariantCulture), r.Failed.ToString(CultureInfo.InvariantCulture),
+                r.Documents.ToString(CultureInfo.InvariantCulture), F(r.TextMegabytes, "0.0"), F(r.TotalSeconds, "0.0"), F(r.MsPerIssue, "0.0"),
+                F(r.ParseSeconds, "0.0"), F(r.StoreSeconds, "0.0"), F(r.IndexAddSeconds, "0.0"), F(r.IndexCommitSeconds, "0.0"),
+                $"{F(r.StoreBytes / 1e6, "0.0")} ({F(r.StoreToTextRatio)}×)", $"{F(r.IndexBytes / 1e6, "0.0")} ({F(r.IndexToTextRatio)}×)",
+                r.IndexSegments.ToString(CultureInfo.InvariantCulture), $"{F(r.LoadAverageBefore)} / {F(r.LoadAverageAfter)}");
+            context.Console.Write(table);
+            if (parseResult.GetValue(json) is { Length: > 0 } path)
+            {
+                File.WriteAllText(path, JsonSerializer.Serialize(r, new JsonSerializerOptions { WriteIndented = true }));
+            }
+
+            return r.Failed > 0 ? ExitCodes.InputFailed : ExitCodes.Success;
+        });
         return command;
     }
 
