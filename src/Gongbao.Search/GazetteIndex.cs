@@ -42,7 +42,16 @@ public sealed partial class GazetteIndex : IDisposable
         _ = SegmenterWarmup.Value;
         _directory = directory;
         var english = new EnglishAnalyzer(ChineseAnalyzer.Version);
-        _indexAnalyzer = new PerFieldAnalyzerWrapper(ChineseAnalyzer.ForIndex(), new Dictionary<string, Analyzer> { [SearchFields.TitleEn] = english });
+        // Titles and headings keep unigrams (short fields, one-character words match there); the body text and
+        // the document titles repeated on provision entries are bigrams only, one characters of the body go to Chars.
+        var bigrams = ChineseAnalyzer.ForQuery();
+        _indexAnalyzer = new PerFieldAnalyzerWrapper(ChineseAnalyzer.ForIndex(), new Dictionary<string, Analyzer>
+        {
+            [SearchFields.TitleEn] = english,
+            [SearchFields.Text] = bigrams,
+            [SearchFields.DocumentTitle] = bigrams,
+            [SearchFields.Chars] = ChineseAnalyzer.ForChars(),
+        });
         _queryBuilder = new SearchQueryBuilder(ChineseAnalyzer.ForQuery(), english);
         if (!DirectoryReader.IndexExists(directory) || FormatOf(directory) != FormatVersion)
         {
@@ -60,7 +69,7 @@ public sealed partial class GazetteIndex : IDisposable
     /// Layout of the index entries (fields, doc values types). Bump it when they change: an index of
     /// another version is emptied on open and rebuilt from the store, never mixed.
     /// </summary>
-    public const int FormatVersion = 5;
+    public const int FormatVersion = 6;
 
     private const string FormatKey = "gongbao.format";
 
@@ -188,7 +197,7 @@ public sealed partial class GazetteIndex : IDisposable
         try
         {
             var state = _states.GetValue(searcher.IndexReader, ReaderState.Build);
-            var query = _queryBuilder.Build(parsed, request.Level, state.Lexicon);
+            var query = _queryBuilder.Build(parsed, request.Level, state.Lexicon, blocks: state.Blocks);
             if (query is null)
             {
                 return Empty(request, page, pageSize, clock);
@@ -204,7 +213,7 @@ public sealed partial class GazetteIndex : IDisposable
             };
             var collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
             searcher.Search(filtered, collector);
-            if (collector.DistinctCount == 0 && _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed: true) is { } relaxed && !relaxed.Equals(query))
+            if (collector.DistinctCount == 0 && _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed: true, blocks: state.Blocks) is { } relaxed && !relaxed.Equals(query))
             {
                 // Nothing has every word (a typed question adds words the answer does not print): all but one.
                 collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
@@ -214,7 +223,9 @@ public sealed partial class GazetteIndex : IDisposable
             var terms = HighlightTerms(parsed, state.Lexicon);
             var top = collector.Top((page - 1) * pageSize, pageSize);
             var entries = top.Select(h => searcher.Doc(h.Doc)).ToList();
-            var snippets = request.Level == SearchLevel.Document ? BestProvisionTexts(searcher, query, entries) : [];
+            var snippets = request.Level == SearchLevel.Document && _queryBuilder.Build(parsed, SearchLevel.Document, state.Lexicon) is { } local
+                ? BestProvisionTexts(searcher, local, entries)
+                : [];
             var hits = top.Select((h, i) => ToHit(entries[i], h.Score, terms, snippets.GetValueOrDefault(entries[i].Get(SearchFields.Id)))).ToList();
             var total = collector.DistinctCount;
             if (citation is not null && page == 1 && CitedHit(searcher, citation, request.Level, terms, hits.Count > 0 ? hits.Max(h => h.Score) : 1f) is { } cited)

@@ -161,8 +161,14 @@ public static class SearchDocumentBuilder
             d.Add(new TextField(SearchFields.TitleEn, en, Field.Store.YES));
         }
 
-        // Indexed, not stored: a document hit's snippet comes from its best provision (stored, and short).
-        d.Add(new TextField(SearchFields.Text, DocumentText(doc), Field.Store.NO));
+        // Only the text no provision entry holds: the provisions follow this entry in its block and a
+        // document-level query reaches them through BlockJoinQuery, so articles are not indexed twice.
+        var residual = ResidualText(doc);
+        if (residual.Length > 0)
+        {
+            d.Add(new TextField(SearchFields.Text, residual, Field.Store.NO));
+            d.Add(new Field(SearchFields.Chars, residual, CharsType));
+        }
         var (words, abbreviations) = SearchLexicon.Harvest(doc);
         foreach (var word in words.Select(SearchVariants.Normalize).Where(w => w.Length is >= 2 and <= 16).Distinct(StringComparer.Ordinal))
         {
@@ -204,7 +210,47 @@ public static class SearchDocumentBuilder
         }
 
         d.Add(new TextField(SearchFields.Text, text, Field.Store.YES));
+        d.Add(new Field(SearchFields.Chars, text, CharsType));
         return d;
+    }
+
+    // Positionless and without norms: one-character words only need to know which entries hold the character.
+    private static readonly FieldType CharsType = NewCharsType();
+
+    private static FieldType NewCharsType()
+    {
+        var type = new FieldType
+        {
+            IsIndexed = true,
+            IsTokenized = true,
+            IsStored = false,
+            OmitNorms = true,
+            IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY,
+        };
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>
+    /// Text of a document that no searchable provision holds: the addressees and the own text of the
+    /// document, instrument and signature nodes (preambles, signing agencies and dates).
+    /// </summary>
+    public static string ResidualText(GazetteDocument doc)
+    {
+        var parts = new List<string>();
+        foreach (var d in doc.Instruments.Prepend(doc))
+        {
+            parts.AddRange(d.Addressees);
+            foreach (var p in d.Body.DescendantsAndSelf())
+            {
+                if (p.Kind is ProvisionKind.Document or ProvisionKind.Instrument or ProvisionKind.Signature && OwnText(p) is { Length: > 0 } own)
+                {
+                    parts.Add(own);
+                }
+            }
+        }
+
+        return string.Join('\n', parts);
     }
 
     private static LuceneDocument Common(IndexedWitness witness, string type, string id, string foldKey)

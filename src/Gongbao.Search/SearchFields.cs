@@ -28,7 +28,15 @@ public static class SearchFields
     public const string Section = "section";
     public const string TitleZh = "title_zh";
     public const string TitleEn = "title_en";
+    /// <summary>
+    /// Body text as overlapping Han bigrams with positions (phrase = substring). Provision entries hold their
+    /// text; document entries only what no provision holds (addressees, signature, preamble): a document hit
+    /// is a hit in its entry or in one of its provisions (<see cref="BlockJoinQuery"/>), so articles are indexed once.
+    /// </summary>
     public const string Text = "text";
+
+    /// <summary>The characters of <see cref="Text"/> without positions or frequencies: one-character query words.</summary>
+    public const string Chars = "chars";
 
     /// <summary>For provisions: the titles of their document and its instruments (indexed only), so a word of the title counts.</summary>
     public const string DocumentTitle = "doc_title";

@@ -57,9 +57,10 @@ public static class BenchCommand
         var issues = new Option<int>("--issues") { Description = "Synthetic issues written as files and ingested", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "Corpus generator seed", DefaultValueFactory = _ => 42 };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
+        var keep = new Option<string?>("--keep") { Description = "Write the files and the data folder here and keep them (default: a temp folder, deleted)" };
         var command = new Command("ingest", "Time `gongbao ingest` (the ingest service: parse, store, one index commit) of synthetic issue files into a fresh SQLite data folder")
         {
-            issues, seed, json,
+            issues, seed, json, keep,
         };
         command.SetAction(parseResult =>
         {
@@ -73,6 +74,7 @@ public static class BenchCommand
             {
                 Issues = issueCount,
                 Seed = parseResult.GetValue(seed),
+                KeepIn = parseResult.GetValue(keep),
                 Progress = line => context.Error.WriteLine($"bench ingest: {line}"),
             }).Run();
             static string F(double? v, string format = "0.00") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";

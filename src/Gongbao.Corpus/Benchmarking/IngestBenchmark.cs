@@ -15,6 +15,9 @@ public sealed record IngestBenchOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>Work in this folder and keep it (gazette files, data folder) instead of a deleted temp folder.</summary>
+    public string? KeepIn { get; init; }
+
     /// <summary>Progress lines, or null.</summary>
     public Action<string>? Progress { get; init; }
 }
@@ -61,7 +64,7 @@ public sealed class IngestBenchmark(IngestBenchOptions options)
 {
     public IngestBenchReport Run()
     {
-        var folder = Directory.CreateTempSubdirectory("gongbao-ingestbench-").FullName;
+        var folder = options.KeepIn is { } keep ? Directory.CreateDirectory(keep).FullName : Directory.CreateTempSubdirectory("gongbao-ingestbench-").FullName;
         try
         {
             var gazettes = Path.Combine(folder, "gazettes");
@@ -82,7 +85,10 @@ public sealed class IngestBenchmark(IngestBenchOptions options)
         {
             try
             {
-                Directory.Delete(folder, recursive: true);
+                if (options.KeepIn is null)
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
             catch (IOException)
             {
