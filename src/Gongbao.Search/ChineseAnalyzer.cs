@@ -12,8 +12,8 @@ namespace Gongbao.Search;
 /// characters into overlapping bigrams (an isolated Han character stays a unigram). With
 /// <c>indexUnigrams</c> every unigram is kept as well (at the bigram's position): the short title and
 /// heading fields are indexed that way, so one-character queries match there. The body text is
-/// indexed as bigrams only (half the postings); one-character queries on it go to the positionless
-/// <see cref="SearchFields.Chars"/> field (<see cref="ForChars"/>). The query side emits bigrams only, so
+/// indexed as bigrams only (half the postings); a one-character query on it is a prefix of the bigram
+/// terms or a character ending a run (<see cref="SearchFields.RunEnds"/>, analysed by <see cref="ForChars"/>). The query side emits bigrams only, so
 /// a query of two or more characters becomes a phrase of consecutive bigrams, i.e. a substring match.
 /// </summary>
 public sealed class ChineseAnalyzer(bool indexUnigrams, bool bigrams = true) : Analyzer
@@ -24,7 +24,7 @@ public sealed class ChineseAnalyzer(bool indexUnigrams, bool bigrams = true) : A
 
     public static ChineseAnalyzer ForQuery() => new(indexUnigrams: false);
 
-    /// <summary>Single characters (and whole non-Han words): the <see cref="SearchFields.Chars"/> field.</summary>
+    /// <summary>Single characters (and whole non-Han words): the <see cref="SearchFields.RunEnds"/> field.</summary>
     public static ChineseAnalyzer ForChars() => new(indexUnigrams: true, bigrams: false);
 
     // Known variants and conversion slips are folded before tokenising (SearchVariants), on both sides.

@@ -167,7 +167,7 @@ public static class SearchDocumentBuilder
         if (residual.Length > 0)
         {
             d.Add(new TextField(SearchFields.Text, residual, Field.Store.NO));
-            d.Add(new Field(SearchFields.Chars, residual, CharsType));
+            d.Add(new Field(SearchFields.RunEnds, RunEnds(residual), RunEndsType));
         }
         var (words, abbreviations) = SearchLexicon.Harvest(doc);
         foreach (var word in words.Select(SearchVariants.Normalize).Where(w => w.Length is >= 2 and <= 16).Distinct(StringComparer.Ordinal))
@@ -210,14 +210,32 @@ public static class SearchDocumentBuilder
         }
 
         d.Add(new TextField(SearchFields.Text, text, Field.Store.YES));
-        d.Add(new Field(SearchFields.Chars, text, CharsType));
+        d.Add(new Field(SearchFields.RunEnds, RunEnds(text), RunEndsType));
         return d;
     }
 
     // Positionless and without norms: one-character words only need to know which entries hold the character.
-    private static readonly FieldType CharsType = NewCharsType();
+    private static readonly FieldType RunEndsType = NewRunEndsType();
 
-    private static FieldType NewCharsType()
+    /// <summary>The distinct Han characters of <paramref name="text"/> that no Han character follows, space-separated.</summary>
+    public static string RunEnds(string text)
+    {
+        var ends = new HashSet<char>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsHan(text[i]) && (i + 1 == text.Length || !IsHan(text[i + 1])))
+            {
+                ends.Add(text[i]);
+            }
+        }
+
+        return string.Join(' ', ends);
+    }
+
+    /// <summary>A character the analyzer joins into bigrams (Han, kana, Hangul: letters without case).</summary>
+    public static bool IsHan(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter;
+
+    private static FieldType NewRunEndsType()
     {
         var type = new FieldType
         {
@@ -262,7 +280,6 @@ public static class SearchDocumentBuilder
             new StringField(SearchFields.Id, id, Field.Store.YES),
             new NumericDocValuesField(SearchFields.IdHash, IdHash(foldKey)),
             new StringField(SearchFields.DocumentId, doc.Id, Field.Store.YES),
-            new NumericDocValuesField(SearchFields.DocumentHash, IdHash(doc.Id)),
             new StringField(SearchFields.Issue, witness.IssueId, Field.Store.YES),
             new StoredField(SearchFields.WitnessRank, WitnessRank(witness)),
             new NumericDocValuesField(SearchFields.WitnessRank, WitnessRank(witness)),

@@ -15,9 +15,6 @@ public static class SearchFields
     /// </summary>
     public const string IdHash = "id_hash";
 
-    /// <summary>Hash of <see cref="DocumentId"/> as numeric doc values: groups a page's provisions by document without stored fields.</summary>
-    public const string DocumentHash = "doc_hash";
-
     /// <summary>For provisions: the document they belong to.</summary>
     public const string DocumentId = "doc_id";
 
@@ -35,8 +32,12 @@ public static class SearchFields
     /// </summary>
     public const string Text = "text";
 
-    /// <summary>The characters of <see cref="Text"/> without positions or frequencies: one-character query words.</summary>
-    public const string Chars = "chars";
+    /// <summary>
+    /// Han characters that end a run of <see cref="Text"/> (before punctuation, a space or the end), without
+    /// positions or frequencies. A one-character word is every bigram starting with it (a prefix of the
+    /// bigram terms; an isolated character is a unigram term) or one of these: no bigram starts with them.
+    /// </summary>
+    public const string RunEnds = "run_end";
 
     /// <summary>For provisions: the titles of their document and its instruments (indexed only), so a word of the title counts.</summary>
     public const string DocumentTitle = "doc_title";

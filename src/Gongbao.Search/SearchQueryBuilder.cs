@@ -238,10 +238,15 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             stream.End();
         }
 
-        if (count == 1 && field == SearchFields.Text && single!.Text.Length == 1 && IsHan(single.Text[0]))
+        if (count == 1 && field == SearchFields.Text && single!.Text.Length == 1 && SearchDocumentBuilder.IsHan(single.Text[0]))
         {
-            // The body is indexed as bigrams only: one character is looked up among the entry's characters.
-            return new TermQuery(new Term(SearchFields.Chars, single.Text));
+            // The body is indexed as bigrams only: one character is a bigram starting with it (or itself, when
+            // isolated), or a character ending a run, which no bigram starts with.
+            return new BooleanQuery
+            {
+                { new PrefixQuery(single), Occur.SHOULD },
+                { new TermQuery(new Term(SearchFields.RunEnds, single.Text)), Occur.SHOULD },
+            };
         }
 
         return count switch
@@ -251,6 +256,4 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             _ => phrase,
         };
     }
-
-    private static bool IsHan(char c) => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherLetter;
 }
