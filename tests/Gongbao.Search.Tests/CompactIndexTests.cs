@@ -64,6 +64,19 @@ public sealed class CompactIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_replaced_issue_is_found_by_its_new_text_only_at_both_levels()
+    {
+        _index.IndexIssue(Issue("test-2031-1", [
+            Document("ceshifa-2031-1", "测试局关于园林养护的办法", "各区园林绿化局：", "测试局", "第一条", "为规范街道树木的修剪，制定本办法。", "第二条", "养护单位应当按季度报送台账。"),
+        ]));
+
+        Assert.Equal(0, Search("绿地", SearchLevel.Document).Total);
+        Assert.Equal(0, Search("绿地", SearchLevel.Provision).Total);
+        Assert.Equal(["ceshifa-2031-1"], Search("树木 季度", SearchLevel.Document).Hits.Select(h => h.Id));
+        Assert.Equal(["ceshifa-2031-1/art-1"], Search("修剪", SearchLevel.Provision).Hits.Select(h => h.Id));
+    }
+
+    [Fact]
     public void The_body_text_is_indexed_once_and_as_bigrams()
     {
         using var directory = FSDirectory.Open(_path);

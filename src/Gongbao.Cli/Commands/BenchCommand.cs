@@ -193,13 +193,13 @@ public static class BenchCommand
         static string F(double? v, string format = "0.0") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
         var table = new Table { Title = new TableTitle($"Medians of {report.Runs} runs (seed {report.Seed})") }
             .AddColumns("Scale", "Issues", "Docs", "MB", "Parse MB/s", "Parse ms/issue", "SQLite issues/s", "SQLite ms/issue",
-                "PG issues/s", "PG ms/issue", "Index s", "Index entries", "Search p50 ms", "Search p99 ms", "Peak MB");
+                "PG issues/s", "PG ms/issue", "Index s", "Index entries", "Search p50 ms", "Search p99 ms", "Peak MB", "gongbao ingest ms/issue");
         foreach (var s in report.Scales)
         {
             table.AddRow(s.Scale + "×", s.Issues.ToString(CultureInfo.InvariantCulture), s.Documents.ToString(CultureInfo.InvariantCulture),
                 F(s.Megabytes, "0.00"), F(s.ParseMbPerSecond, "0.00"), F(s.ParseMsPerIssue), F(s.SqliteIssuesPerSecond), F(s.SqliteMsPerIssue),
                 F(s.PostgresIssuesPerSecond), F(s.PostgresMsPerIssue), F(s.IndexSeconds, "0.00"), s.IndexEntries.ToString(CultureInfo.InvariantCulture),
-                F(s.SearchP50Ms, "0.00"), F(s.SearchP99Ms, "0.00"), F(s.PeakWorkingSetMb, "0"));
+                F(s.SearchP50Ms, "0.00"), F(s.SearchP99Ms, "0.00"), F(s.PeakWorkingSetMb, "0"), F(s.IngestMsPerIssue));
         }
 
         context.Console.Write(table);
