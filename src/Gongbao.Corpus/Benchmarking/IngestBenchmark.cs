@@ -44,6 +44,9 @@ public sealed record IngestBenchReport(
     double? LoadAverageBefore,
     double? LoadAverageAfter)
 {
+    /// <summary>CPU time (user + system, all threads) the process spent in the run: on a shared machine, the load-independent figure.</summary>
+    public double CpuSeconds { get; init; }
+
     public double MsPerIssue => TotalSeconds * 1000 / Issues;
 
     public double TextMegabytes => TextBytes / 1e6;
@@ -101,6 +104,8 @@ public sealed class IngestBenchmark(IngestBenchOptions options)
     public static IngestBenchReport Ingest(string data, string gazettes, long textBytes, Action<string>? progress = null)
     {
         var loadBefore = LoadAverage.OneMinute();
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var parse = new Stopwatch();
         var total = Stopwatch.StartNew();
         var inputs = SourceFiles.ExpandInputs([gazettes]);
@@ -141,6 +146,8 @@ public sealed class IngestBenchmark(IngestBenchOptions options)
         }
 
         total.Stop();
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var perSource = results.Sum(r => r.Elapsed.TotalSeconds);
         var stored = results.Count(r => r.Stored is not null);
         var documents = results.Sum(r => r.Stored?.Documents ?? 0);
@@ -150,7 +157,10 @@ public sealed class IngestBenchmark(IngestBenchOptions options)
             total.Elapsed.TotalSeconds, parse.Elapsed.TotalSeconds,
             perSource - parse.Elapsed.TotalSeconds - times.Add.TotalSeconds, times.Add.TotalSeconds, times.Commit.TotalSeconds,
             storeBytes, indexFiles.Sum(f => new FileInfo(f).Length), indexFiles.Count(f => f.EndsWith(".si", StringComparison.Ordinal)),
-            loadBefore, LoadAverage.OneMinute());
+            loadBefore, LoadAverage.OneMinute())
+        {
+            CpuSeconds = cpu,
+        };
     }
 }
 
