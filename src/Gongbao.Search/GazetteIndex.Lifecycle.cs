@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,6 +20,11 @@ public sealed partial class GazetteIndex
 
     private readonly SemaphoreSlim _batchGate = new(1, 1);
     private bool _readOnly;
+    private long _addTicks;
+    private long _commitTicks;
+
+    /// <summary>Time spent by this instance's write batches adding entries (analysis, buffering) and committing (bench profiling).</summary>
+    public IndexWriteTimes WriteTimes => new(TimeSpan.FromTicks(Interlocked.Read(ref _addTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _commitTicks)));
 
     /// <summary>True when opened by <see cref="TryOpenReadOnly"/>: writes throw, nothing on disk changes.</summary>
     public bool IsReadOnly => _readOnly;
@@ -254,7 +260,9 @@ public sealed partial class GazetteIndex
         {
             foreach (var witness in witnesses)
             {
+                var started = Stopwatch.GetTimestamp();
                 _writer.AddDocuments(SearchDocumentBuilder.Build(witness));
+                Interlocked.Add(ref _owner._addTicks, Stopwatch.GetElapsedTime(started).Ticks);
             }
         }
 
@@ -278,9 +286,11 @@ public sealed partial class GazetteIndex
 
         public void Commit()
         {
+            var started = Stopwatch.GetTimestamp();
             _writer.SetCommitData(_data);
             _writer.Commit();
             _committed = true;
+            Interlocked.Add(ref _owner._commitTicks, Stopwatch.GetElapsedTime(started).Ticks);
         }
 
         /// <summary>Closes the writer; an uncommitted batch is rolled back, leaving the last commit as it was.</summary>
@@ -315,3 +325,6 @@ public sealed partial class GazetteIndex
         }
     }
 }
+
+/// <summary>Cumulative write time of an index instance: adding entries, and committing (flush, fsync).</summary>
+public readonly record struct IndexWriteTimes(TimeSpan Add, TimeSpan Commit);

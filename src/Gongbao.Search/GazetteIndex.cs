@@ -39,10 +39,20 @@ public sealed partial class GazetteIndex : IDisposable
 
     private GazetteIndex(LuceneDirectory directory)
     {
+        GazetteCodec.Register();
         _ = SegmenterWarmup.Value;
         _directory = directory;
         var english = new EnglishAnalyzer(ChineseAnalyzer.Version);
-        _indexAnalyzer = new PerFieldAnalyzerWrapper(ChineseAnalyzer.ForIndex(), new Dictionary<string, Analyzer> { [SearchFields.TitleEn] = english });
+        // Titles and headings keep unigrams (short fields, one-character words match there); the body text and
+        // the document titles repeated on provision entries are bigrams only, one-character words reach the body through RunEnds.
+        var bigrams = ChineseAnalyzer.ForQuery();
+        _indexAnalyzer = new PerFieldAnalyzerWrapper(ChineseAnalyzer.ForIndex(), new Dictionary<string, Analyzer>
+        {
+            [SearchFields.TitleEn] = english,
+            [SearchFields.Text] = bigrams,
+            [SearchFields.DocumentTitle] = bigrams,
+            [SearchFields.RunEnds] = ChineseAnalyzer.ForChars(),
+        });
         _queryBuilder = new SearchQueryBuilder(ChineseAnalyzer.ForQuery(), english);
         if (!DirectoryReader.IndexExists(directory) || FormatOf(directory) != FormatVersion)
         {
@@ -60,7 +70,7 @@ public sealed partial class GazetteIndex : IDisposable
     /// Layout of the index entries (fields, doc values types). Bump it when they change: an index of
     /// another version is emptied on open and rebuilt from the store, never mixed.
     /// </summary>
-    public const int FormatVersion = 5;
+    public const int FormatVersion = 8;
 
     private const string FormatKey = "gongbao.format";
 
@@ -188,7 +198,7 @@ public sealed partial class GazetteIndex : IDisposable
         try
         {
             var state = _states.GetValue(searcher.IndexReader, ReaderState.Build);
-            var query = _queryBuilder.Build(parsed, request.Level, state.Lexicon);
+            var query = _queryBuilder.Build(parsed, request.Level, state.Lexicon, blocks: state.Blocks);
             if (query is null)
             {
                 return Empty(request, page, pageSize, clock);
@@ -204,7 +214,7 @@ public sealed partial class GazetteIndex : IDisposable
             };
             var collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
             searcher.Search(filtered, collector);
-            if (collector.DistinctCount == 0 && _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed: true) is { } relaxed && !relaxed.Equals(query))
+            if (collector.DistinctCount == 0 && _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed: true, blocks: state.Blocks) is { } relaxed && !relaxed.Equals(query))
             {
                 // Nothing has every word (a typed question adds words the answer does not print): all but one.
                 collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
@@ -214,7 +224,9 @@ public sealed partial class GazetteIndex : IDisposable
             var terms = HighlightTerms(parsed, state.Lexicon);
             var top = collector.Top((page - 1) * pageSize, pageSize);
             var entries = top.Select(h => searcher.Doc(h.Doc)).ToList();
-            var snippets = request.Level == SearchLevel.Document ? BestProvisionTexts(searcher, query, entries) : [];
+            var snippets = request.Level == SearchLevel.Document && _queryBuilder.Build(parsed, SearchLevel.Document, state.Lexicon) is { } local
+                ? BestProvisionTexts(searcher, local, entries, top.Select(h => h.Doc).ToList(), state.Blocks)
+                : [];
             var hits = top.Select((h, i) => ToHit(entries[i], h.Score, terms, snippets.GetValueOrDefault(entries[i].Get(SearchFields.Id)))).ToList();
             var total = collector.DistinctCount;
             if (citation is not null && page == 1 && CitedHit(searcher, citation, request.Level, terms, hits.Count > 0 ? hits.Max(h => h.Score) : 1f) is { } cited)
@@ -412,9 +424,10 @@ public sealed partial class GazetteIndex : IDisposable
     /// <summary>
     /// For each document entry of a page, the stored text of its witness's provision that best matches the
     /// query, with its heading (document entries do not store their whole text). One search for the page:
-    /// the query restricted to the page's (document, issue) pairs, grouped by the document hash doc values.
+    /// the query restricted to the page's (document, issue) pairs, grouped by the block each provision is in.
     /// </summary>
-    private static Dictionary<string, string> BestProvisionTexts(IndexSearcher searcher, Query query, List<Lucene.Net.Documents.Document> entries)
+    private static Dictionary<string, string> BestProvisionTexts(IndexSearcher searcher, Query query, List<Lucene.Net.Documents.Document> entries,
+        List<int> entryDocs, IReadOnlyList<FixedBitSet?> blocks)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (entries.Count == 0)
@@ -423,11 +436,12 @@ public sealed partial class GazetteIndex : IDisposable
         }
 
         var pairs = new BooleanQuery();
-        var wanted = new Dictionary<long, string>();
-        foreach (var e in entries)
+        var wanted = new Dictionary<int, string>();
+        for (var i = 0; i < entries.Count; i++)
         {
+            var e = entries[i];
             var id = e.Get(SearchFields.Id);
-            wanted[SearchDocumentBuilder.IdHash(id)] = id;
+            wanted[entryDocs[i]] = id;
             pairs.Add(new BooleanQuery
             {
                 { new TermQuery(new Term(SearchFields.DocumentId, id)), Occur.MUST },
@@ -441,11 +455,11 @@ public sealed partial class GazetteIndex : IDisposable
             { new TermQuery(new Term(SearchFields.Type, SearchFields.ProvisionType)), Occur.MUST },
             { pairs, Occur.MUST },
         };
-        var collector = new BestPerDocumentCollector();
+        var collector = new BestPerDocumentCollector(blocks);
         searcher.Search(within, collector);
-        foreach (var (hash, doc) in collector.Best)
+        foreach (var (entry, doc) in collector.Best)
         {
-            if (wanted.TryGetValue(hash, out var id))
+            if (wanted.TryGetValue(entry, out var id))
             {
                 var p = searcher.Doc(doc);
                 var heading = p.Get(SearchFields.Heading);
@@ -456,15 +470,15 @@ public sealed partial class GazetteIndex : IDisposable
         return result;
     }
 
-    /// <summary>Best-scoring match per document hash.</summary>
-    private sealed class BestPerDocumentCollector : ICollector
+    /// <summary>Best-scoring match per block, keyed by the block's document entry (a global doc ID).</summary>
+    private sealed class BestPerDocumentCollector(IReadOnlyList<FixedBitSet?> blocks) : ICollector
     {
-        private readonly Dictionary<long, (int Doc, float Score)> _best = [];
+        private readonly Dictionary<int, (int Doc, float Score)> _best = [];
         private Scorer? _scorer;
-        private NumericDocValues? _hashes;
+        private FixedBitSet? _parents;
         private int _base;
 
-        public IEnumerable<(long Hash, int Doc)> Best => _best.Select(kv => (kv.Key, kv.Value.Doc));
+        public IEnumerable<(int Entry, int Doc)> Best => _best.Select(kv => (kv.Key, kv.Value.Doc));
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -473,21 +487,22 @@ public sealed partial class GazetteIndex : IDisposable
         public void SetNextReader(AtomicReaderContext context)
         {
             _base = context.DocBase;
-            _hashes = context.AtomicReader.GetNumericDocValues(SearchFields.DocumentHash);
+            _parents = context.Ord < blocks.Count ? blocks[context.Ord] : null;
         }
 
         public void Collect(int doc)
         {
-            if (_hashes is null)
+            var parent = _parents?.PrevSetBit(doc) ?? -1;
+            if (parent < 0)
             {
                 return;
             }
 
-            var hash = _hashes.Get(doc);
+            var entry = _base + parent;
             var score = _scorer!.GetScore();
-            if (!_best.TryGetValue(hash, out var current) || score > current.Score)
+            if (!_best.TryGetValue(entry, out var current) || score > current.Score)
             {
-                _best[hash] = (_base + doc, score);
+                _best[entry] = (_base + doc, score);
             }
         }
     }
@@ -540,6 +555,7 @@ public sealed partial class GazetteIndex : IDisposable
     {
         OpenMode = mode,
         RAMBufferSizeMB = 64,
+        Codec = new GazetteCodec(),
     };
 
     public void Dispose()

@@ -13,12 +13,16 @@ internal sealed class ReaderState
 {
     private readonly FixedBitSet?[] _twins;
 
-    private ReaderState(SearchLexicon lexicon, FixedBitSet?[] twins, Dictionary<string, string> issuerAliases)
+    private ReaderState(SearchLexicon lexicon, FixedBitSet?[] twins, Dictionary<string, string> issuerAliases, FixedBitSet?[] blocks)
     {
         Lexicon = lexicon;
         _twins = twins;
         IssuerAliases = issuerAliases;
+        Blocks = blocks;
     }
+
+    /// <summary>Per segment, the document entries: each starts the block of its provision entries (see <see cref="BlockJoinQuery"/>).</summary>
+    public IReadOnlyList<FixedBitSet?> Blocks { get; }
 
     public SearchLexicon Lexicon { get; }
 
@@ -79,8 +83,10 @@ internal sealed class ReaderState
         }
 
         var twins = new FixedBitSet?[reader.Leaves.Count];
+        var blocks = new FixedBitSet?[reader.Leaves.Count];
         foreach (var leaf in reader.Leaves)
         {
+            blocks[leaf.Ord] = DocumentEntries(leaf.AtomicReader);
             var r = leaf.AtomicReader;
             var ids = r.GetNumericDocValues(SearchFields.IdHash);
             if (ids is null)
@@ -100,7 +106,25 @@ internal sealed class ReaderState
             twins[leaf.Ord] = bits;
         }
 
-        return new ReaderState(new SearchLexicon(words.Distinct(StringComparer.Ordinal), abbreviations), twins, IssuerNames.ShortFormAliases(issuers));
+        return new ReaderState(new SearchLexicon(words.Distinct(StringComparer.Ordinal), abbreviations), twins, IssuerNames.ShortFormAliases(issuers), blocks);
+    }
+
+    // Deleted entries stay in: a deleted document entry still bounds its (equally deleted) block.
+    private static FixedBitSet? DocumentEntries(AtomicReader reader)
+    {
+        var docs = reader.GetTermDocsEnum(new Term(SearchFields.Type, SearchFields.DocumentType));
+        if (docs is null)
+        {
+            return null;
+        }
+
+        var bits = new FixedBitSet(reader.MaxDoc);
+        for (var d = docs.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc())
+        {
+            bits.Set(d);
+        }
+
+        return bits;
     }
 
     private static IEnumerable<string> Terms(AtomicReader reader, string field)

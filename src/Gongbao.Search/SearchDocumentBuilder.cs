@@ -161,8 +161,14 @@ public static class SearchDocumentBuilder
             d.Add(new TextField(SearchFields.TitleEn, en, Field.Store.YES));
         }
 
-        // Indexed, not stored: a document hit's snippet comes from its best provision (stored, and short).
-        d.Add(new TextField(SearchFields.Text, DocumentText(doc), Field.Store.NO));
+        // Only the text no provision entry holds: the provisions follow this entry in its block and a
+        // document-level query reaches them through BlockJoinQuery, so articles are not indexed twice.
+        var residual = ResidualText(doc);
+        if (residual.Length > 0)
+        {
+            d.Add(new TextField(SearchFields.Text, residual, Field.Store.NO));
+            d.Add(new Field(SearchFields.RunEnds, RunEnds(residual), RunEndsType));
+        }
         var (words, abbreviations) = SearchLexicon.Harvest(doc);
         foreach (var word in words.Select(SearchVariants.Normalize).Where(w => w.Length is >= 2 and <= 16).Distinct(StringComparer.Ordinal))
         {
@@ -204,7 +210,65 @@ public static class SearchDocumentBuilder
         }
 
         d.Add(new TextField(SearchFields.Text, text, Field.Store.YES));
+        d.Add(new Field(SearchFields.RunEnds, RunEnds(text), RunEndsType));
         return d;
+    }
+
+    // Positionless and without norms: one-character words only need to know which entries hold the character.
+    private static readonly FieldType RunEndsType = NewRunEndsType();
+
+    /// <summary>The distinct Han characters of <paramref name="text"/> that no Han character follows, space-separated.</summary>
+    public static string RunEnds(string text)
+    {
+        var ends = new HashSet<char>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsHan(text[i]) && (i + 1 == text.Length || !IsHan(text[i + 1])))
+            {
+                ends.Add(text[i]);
+            }
+        }
+
+        return string.Join(' ', ends);
+    }
+
+    /// <summary>A character the analyzer joins into bigrams (Han, kana, Hangul: letters without case).</summary>
+    public static bool IsHan(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter;
+
+    private static FieldType NewRunEndsType()
+    {
+        var type = new FieldType
+        {
+            IsIndexed = true,
+            IsTokenized = true,
+            IsStored = false,
+            OmitNorms = true,
+            IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY,
+        };
+        type.Freeze();
+        return type;
+    }
+
+    /// <summary>
+    /// Text of a document that no searchable provision holds: the addressees and the own text of the
+    /// document, instrument and signature nodes (preambles, signing agencies and dates).
+    /// </summary>
+    public static string ResidualText(GazetteDocument doc)
+    {
+        var parts = new List<string>();
+        foreach (var d in doc.Instruments.Prepend(doc))
+        {
+            parts.AddRange(d.Addressees);
+            foreach (var p in d.Body.DescendantsAndSelf())
+            {
+                if (p.Kind is ProvisionKind.Document or ProvisionKind.Instrument or ProvisionKind.Signature && OwnText(p) is { Length: > 0 } own)
+                {
+                    parts.Add(own);
+                }
+            }
+        }
+
+        return string.Join('\n', parts);
     }
 
     private static LuceneDocument Common(IndexedWitness witness, string type, string id, string foldKey)
@@ -216,7 +280,6 @@ public static class SearchDocumentBuilder
             new StringField(SearchFields.Id, id, Field.Store.YES),
             new NumericDocValuesField(SearchFields.IdHash, IdHash(foldKey)),
             new StringField(SearchFields.DocumentId, doc.Id, Field.Store.YES),
-            new NumericDocValuesField(SearchFields.DocumentHash, IdHash(doc.Id)),
             new StringField(SearchFields.Issue, witness.IssueId, Field.Store.YES),
             new StoredField(SearchFields.WitnessRank, WitnessRank(witness)),
             new NumericDocValuesField(SearchFields.WitnessRank, WitnessRank(witness)),

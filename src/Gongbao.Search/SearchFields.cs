@@ -15,9 +15,6 @@ public static class SearchFields
     /// </summary>
     public const string IdHash = "id_hash";
 
-    /// <summary>Hash of <see cref="DocumentId"/> as numeric doc values: groups a page's provisions by document without stored fields.</summary>
-    public const string DocumentHash = "doc_hash";
-
     /// <summary>For provisions: the document they belong to.</summary>
     public const string DocumentId = "doc_id";
 
@@ -28,7 +25,19 @@ public static class SearchFields
     public const string Section = "section";
     public const string TitleZh = "title_zh";
     public const string TitleEn = "title_en";
+    /// <summary>
+    /// Body text as overlapping Han bigrams with positions (phrase = substring). Provision entries hold their
+    /// text; document entries only what no provision holds (addressees, signature, preamble): a document hit
+    /// is a hit in its entry or in one of its provisions (<see cref="BlockJoinQuery"/>), so articles are indexed once.
+    /// </summary>
     public const string Text = "text";
+
+    /// <summary>
+    /// Han characters that end a run of <see cref="Text"/> (before punctuation, a space or the end), without
+    /// positions or frequencies. A one-character word is every bigram starting with it (a prefix of the
+    /// bigram terms; an isolated character is a unigram term) or one of these: no bigram starts with them.
+    /// </summary>
+    public const string RunEnds = "run_end";
 
     /// <summary>For provisions: the titles of their document and its instruments (indexed only), so a word of the title counts.</summary>
     public const string DocumentTitle = "doc_title";

@@ -44,12 +44,19 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
     public const float DocumentTitleWeight = 0.3f;
 
     /// <param name="relaxed">All but one word must occur (the retry when every word finds nothing).</param>
-    public Query? Build(SearchQuery query, SearchLevel level, SearchLexicon lexicon, bool relaxed = false)
+    /// <param name="blocks">
+    /// Document entries per segment: at document level the body text is then matched in the document's
+    /// provision entries too (<see cref="BlockJoinQuery"/>); without it, only in the entry itself (the form
+    /// used to pick a document hit's best provision).
+    /// </param>
+    public Query? Build(SearchQuery query, SearchLevel level, SearchLexicon lexicon, bool relaxed = false, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks = null)
     {
         if (query.IsEmpty)
         {
             return null;
         }
+
+        var join = level == SearchLevel.Document ? blocks : null;
 
         var root = new BooleanQuery();
         var allWords = new List<string>();
@@ -63,7 +70,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
                 // The number is matched exactly (or as printed in the text); what follows it (第十四条) is matched on its own.
                 var either = new BooleanQuery();
                 AddShould(either, new TermQuery(new Term(SearchFields.Number, termNumber.Canonical)), NumberBoost);
-                AddShould(either, Phrase(chinese, SearchFields.Text, termNumber.Printed), 1f);
+                AddShould(either, Body(Phrase(chinese, SearchFields.Text, termNumber.Printed), join), 1f);
                 root.Add(either, Occur.MUST);
                 rest = term.Replace(termNumber.Printed, " ", StringComparison.Ordinal).Trim();
                 if (rest.Length == 0)
@@ -75,7 +82,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             var words = query.Quoted.Contains(t) ? [rest] : QuerySegmenter.Split(rest, lexicon);
             foreach (var word in words)
             {
-                if (WordClause(word, level, lexicon) is { } clause)
+                if (WordClause(word, level, lexicon, join) is { } clause)
                 {
                     required.Add(clause);
                     allWords.Add(word);
@@ -85,7 +92,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             if (words.Count > 1)
             {
                 // Printed exactly as typed: the strongest evidence.
-                AddShould(root, Phrase(chinese, SearchFields.Text, rest), PhraseBoost);
+                AddShould(root, Body(Phrase(chinese, SearchFields.Text, rest), join), PhraseBoost);
                 AddShould(root, Phrase(chinese, level == SearchLevel.Document ? SearchFields.TitleZh : SearchFields.Heading, rest), PhraseBoost * TitleBoost);
             }
         }
@@ -122,7 +129,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
         {
             // Terms written apart but printed together: the concatenation as one phrase ranks first.
             var joined = string.Concat(query.Terms);
-            AddShould(root, Phrase(chinese, SearchFields.Text, joined), PhraseBoost);
+            AddShould(root, Body(Phrase(chinese, SearchFields.Text, joined), join), PhraseBoost);
             AddShould(root, Phrase(chinese, level == SearchLevel.Document ? SearchFields.TitleZh : SearchFields.Heading, joined), PhraseBoost * TitleBoost);
         }
 
@@ -136,7 +143,11 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
         return root;
     }
 
-    private Query? WordClause(string word, SearchLevel level, SearchLexicon lexicon)
+    // At document level the body text lives in the document's provision entries: match it there.
+    private static Query? Body(Query? text, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks) =>
+        text is null || blocks is null ? text : new BlockJoinQuery(text, blocks);
+
+    private Query? WordClause(string word, SearchLevel level, SearchLexicon lexicon, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks)
     {
         var either = new BooleanQuery();
         var forms = lexicon.Abbreviations.TryGetValue(SearchVariants.Normalize(word), out var full) ? full.Prepend(word) : [word];
@@ -146,7 +157,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             // An expansion counts a little less than the word as typed.
             var weight = first ? 1f : 0.8f;
             first = false;
-            AddShould(either, Phrase(chinese, SearchFields.Text, form), weight);
+            AddShould(either, Body(Phrase(chinese, SearchFields.Text, form), blocks), weight);
             if (level == SearchLevel.Document)
             {
                 AddShould(either, Phrase(chinese, SearchFields.TitleZh, form), TitleBoost * weight);
@@ -225,6 +236,17 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             }
 
             stream.End();
+        }
+
+        if (count == 1 && field == SearchFields.Text && single!.Text.Length == 1 && SearchDocumentBuilder.IsHan(single.Text[0]))
+        {
+            // The body is indexed as bigrams only: one character is a bigram starting with it (or itself, when
+            // isolated), or a character ending a run, which no bigram starts with.
+            return new BooleanQuery
+            {
+                { new PrefixQuery(single), Occur.SHOULD },
+                { new TermQuery(new Term(SearchFields.RunEnds, single.Text)), Occur.SHOULD },
+            };
         }
 
         return count switch

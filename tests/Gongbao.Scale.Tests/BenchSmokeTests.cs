@@ -24,6 +24,7 @@ public sealed class BenchSmokeTests
         Assert.True(s.ParseMbPerSecond > 0 && s.SqliteIssuesPerSecond > 0 && s.IndexSeconds > 0);
         Assert.True(s.IndexEntries > s.Documents, "the index holds document and provision entries");
         Assert.True(s.SearchP50Ms <= s.SearchP99Ms);
+        Assert.True(s.IngestMsPerIssue > 0, "the gongbao ingest path is timed too");
         Assert.True(s.PeakWorkingSetMb > 10);
         if (LocalPostgresServer.FindBinaries() is not null)
         {

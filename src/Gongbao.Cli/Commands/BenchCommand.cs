@@ -48,6 +48,52 @@ public static class BenchCommand
             return ExitCodes.Success;
         });
         command.Subcommands.Add(CreateSearch(context));
+        command.Subcommands.Add(CreateIngest(context));
+        return command;
+    }
+
+    private static Command CreateIngest(CliContext context)
+    {
+        var issues = new Option<int>("--issues") { Description = "Synthetic issues written as files and ingested", DefaultValueFactory = _ => 2000 };
+        var seed = new Option<int>("--seed") { Description = "Corpus generator seed", DefaultValueFactory = _ => 42 };
+        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
+        var keep = new Option<string?>("--keep") { Description = "Write the files and the data folder here and keep them (default: a temp folder, deleted)" };
+        var command = new Command("ingest", "Time `gongbao ingest` (the ingest service: parse, store, one index commit) of synthetic issue files into a fresh SQLite data folder")
+        {
+            issues, seed, json, keep,
+        };
+        command.SetAction(parseResult =>
+        {
+            var issueCount = parseResult.GetValue(issues);
+            if (issueCount is < 1 or > 100_000)
+            {
+                throw new CliException(ExitCodes.Usage, "--issues must be between 1 and 100000");
+            }
+
+            var r = new IngestBenchmark(new IngestBenchOptions
+            {
+                Issues = issueCount,
+                Seed = parseResult.GetValue(seed),
+                KeepIn = parseResult.GetValue(keep),
+                Progress = line => context.Error.WriteLine($"bench ingest: {line}"),
+            }).Run();
+            static string F(double? v, string format = "0.00") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
+            var table = new Table { Title = new TableTitle("gongbao ingest of synthetic issue files (SQLite, one index commit)") }
+                .AddColumns("Issues", "Stored", "Failed", "Docs", "Text MB", "Total s", "CPU s", "ms/issue", "Parse s", "Store s", "Index add s", "Commit s",
+                    "Store MB (× text)", "Index MB (× text)", "Segments", "Load before / after");
+            table.AddRow(r.Issues.ToString(CultureInfo.InvariantCulture), r.Stored.ToString(CultureInfo.InvariantCulture), r.Failed.ToString(CultureInfo.InvariantCulture),
+                r.Documents.ToString(CultureInfo.InvariantCulture), F(r.TextMegabytes, "0.0"), F(r.TotalSeconds, "0.0"), F(r.CpuSeconds, "0.0"), F(r.MsPerIssue, "0.0"),
+                F(r.ParseSeconds, "0.0"), F(r.StoreSeconds, "0.0"), F(r.IndexAddSeconds, "0.0"), F(r.IndexCommitSeconds, "0.0"),
+                $"{F(r.StoreBytes / 1e6, "0.0")} ({F(r.StoreToTextRatio)}×)", $"{F(r.IndexBytes / 1e6, "0.0")} ({F(r.IndexToTextRatio)}×)",
+                r.IndexSegments.ToString(CultureInfo.InvariantCulture), $"{F(r.LoadAverageBefore)} / {F(r.LoadAverageAfter)}");
+            context.Console.Write(table);
+            if (parseResult.GetValue(json) is { Length: > 0 } path)
+            {
+                File.WriteAllText(path, JsonSerializer.Serialize(r, new JsonSerializerOptions { WriteIndented = true }));
+            }
+
+            return r.Failed > 0 ? ExitCodes.InputFailed : ExitCodes.Success;
+        });
         return command;
     }
 
@@ -147,13 +193,13 @@ public static class BenchCommand
         static string F(double? v, string format = "0.0") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "–";
         var table = new Table { Title = new TableTitle($"Medians of {report.Runs} runs (seed {report.Seed})") }
             .AddColumns("Scale", "Issues", "Docs", "MB", "Parse MB/s", "Parse ms/issue", "SQLite issues/s", "SQLite ms/issue",
-                "PG issues/s", "PG ms/issue", "Index s", "Index entries", "Search p50 ms", "Search p99 ms", "Peak MB");
+                "PG issues/s", "PG ms/issue", "Index s", "Index entries", "Search p50 ms", "Search p99 ms", "Peak MB", "gongbao ingest ms/issue");
         foreach (var s in report.Scales)
         {
             table.AddRow(s.Scale + "×", s.Issues.ToString(CultureInfo.InvariantCulture), s.Documents.ToString(CultureInfo.InvariantCulture),
                 F(s.Megabytes, "0.00"), F(s.ParseMbPerSecond, "0.00"), F(s.ParseMsPerIssue), F(s.SqliteIssuesPerSecond), F(s.SqliteMsPerIssue),
                 F(s.PostgresIssuesPerSecond), F(s.PostgresMsPerIssue), F(s.IndexSeconds, "0.00"), s.IndexEntries.ToString(CultureInfo.InvariantCulture),
-                F(s.SearchP50Ms, "0.00"), F(s.SearchP99Ms, "0.00"), F(s.PeakWorkingSetMb, "0"));
+                F(s.SearchP50Ms, "0.00"), F(s.SearchP99Ms, "0.00"), F(s.PeakWorkingSetMb, "0"), F(s.IngestMsPerIssue));
         }
 
         context.Console.Write(table);

@@ -45,8 +45,12 @@ public sealed record ScaleResult(
     int IndexEntries,
     double SearchP50Ms,
     double SearchP99Ms,
-    double PeakWorkingSetMb)
+    double PeakWorkingSetMb,
+    double IngestSeconds)
 {
+    /// <summary><c>gongbao ingest</c> of the scale's issue files (the ingest service: parse, store, one index commit), per issue.</summary>
+    public double IngestMsPerIssue => IngestSeconds * 1000 / Issues;
+
     public double ParseMbPerSecond => Megabytes / ParseSeconds;
 
     public double ParseMsPerIssue => ParseSeconds * 1000 / Issues;
@@ -76,7 +80,8 @@ public sealed record BenchReport(IReadOnlyList<ScaleResult> Scales, int Runs, in
 
 /// <summary>
 /// Measures the pipeline on generated corpora of growing size, in one process: parse throughput,
-/// ingest into SQLite and PostgreSQL, index build, search latency and memory. Issues stream through
+/// ingest into SQLite and PostgreSQL, index build, search latency and memory, and then the whole
+/// <c>gongbao ingest</c> path (<see cref="IngestBenchmark"/>) over the same issues written as files. Issues stream through
 /// generate → parse → ingest one at a time, so memory reflects the pipeline, not the corpus size.
 /// </summary>
 public sealed class ScaleBenchmark(BenchOptions options)
@@ -138,6 +143,8 @@ public sealed class ScaleBenchmark(BenchOptions options)
         var postgres = new Stopwatch();
         long bytes = 0;
         int issues = 0, documents = 0;
+        var files = Path.Combine(folder, "gazettes");
+        Directory.CreateDirectory(files);
         try
         {
             using (var sqliteStore = SqliteGazetteStore.OpenDirectory(folder))
@@ -146,6 +153,7 @@ public sealed class ScaleBenchmark(BenchOptions options)
                 foreach (var generated in generator.GenerateScale(scale))
                 {
                     bytes += Encoding.UTF8.GetByteCount(generated.Text);
+                    File.WriteAllText(Path.Combine(files, generated.FileName), generated.Text);
                     parse.Start();
                     var issue = parser.Parse(generated.Text, generated.FileName, BenchInputs.Sha256(generated.Text));
                     parse.Stop();
@@ -185,10 +193,13 @@ public sealed class ScaleBenchmark(BenchOptions options)
             }
 
             latencies.Sort();
+
+            // The path `gongbao ingest <folder>` takes, end to end, into a fresh data folder.
+            var ingest = IngestBenchmark.Ingest(Path.Combine(folder, "ingest"), files, bytes);
             using var process = Process.GetCurrentProcess();
             return new ScaleResult(scale, issues, documents, bytes / 1e6, parse.Elapsed.TotalSeconds, sqlite.Elapsed.TotalSeconds,
                 server is null ? null : postgres.Elapsed.TotalSeconds, index.Elapsed.TotalSeconds, gazetteIndex.Count,
-                Percentile(latencies, 0.50), Percentile(latencies, 0.99), process.PeakWorkingSet64 / 1e6);
+                Percentile(latencies, 0.50), Percentile(latencies, 0.99), process.PeakWorkingSet64 / 1e6, ingest.TotalSeconds);
         }
         finally
         {
@@ -218,5 +229,6 @@ public sealed class ScaleBenchmark(BenchOptions options)
         Median(runs.Select(r => r.ParseSeconds)), Median(runs.Select(r => r.SqliteSeconds)),
         runs[0].PostgresSeconds is null ? null : Median(runs.Select(r => r.PostgresSeconds!.Value)),
         Median(runs.Select(r => r.IndexSeconds)), runs[0].IndexEntries,
-        Median(runs.Select(r => r.SearchP50Ms)), Median(runs.Select(r => r.SearchP99Ms)), runs.Max(r => r.PeakWorkingSetMb));
+        Median(runs.Select(r => r.SearchP50Ms)), Median(runs.Select(r => r.SearchP99Ms)), runs.Max(r => r.PeakWorkingSetMb),
+        Median(runs.Select(r => r.IngestSeconds)));
 }

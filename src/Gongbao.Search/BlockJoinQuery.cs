@@ -1,0 +1,144 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Gongbao.Search;
+
+/// <summary>
+/// Matches a document entry when its own entry or any entry of its block (the provisions indexed right after
+/// it by one <c>AddDocuments</c>, which keeps them adjacent through merges) matches <see cref="Inner"/>; scores
+/// it with the best of them. The document level reads the article text from the provision entries this way
+/// instead of indexing it a second time. Blocks are found by the document entries' bits per segment
+/// (<see cref="ReaderState.Blocks"/>): an entry belongs to the nearest document entry at or before it.
+/// </summary>
+internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> blocks) : Query
+{
+    public Query Inner { get; } = inner;
+
+    public override Query Rewrite(IndexReader reader)
+    {
+        var rewritten = Inner.Rewrite(reader);
+        return ReferenceEquals(rewritten, Inner) ? this : new BlockJoinQuery(rewritten, blocks) { Boost = Boost };
+    }
+
+    public override void ExtractTerms(ISet<Term> terms) => Inner.ExtractTerms(terms);
+
+    public override Weight CreateWeight(IndexSearcher searcher) => new JoinWeight(this, Inner.CreateWeight(searcher), blocks);
+
+    public override string ToString(string field) => $"block({Inner.ToString(field)})^{Boost}";
+
+    public override bool Equals(object? obj) => obj is BlockJoinQuery other && other.Boost == Boost && other.Inner.Equals(Inner);
+
+    public override int GetHashCode() => HashCode.Combine(Inner.GetHashCode(), Boost, 0x5b1);
+
+    private sealed class JoinWeight(BlockJoinQuery query, Weight inner, IReadOnlyList<FixedBitSet?> blocks) : Weight
+    {
+        public override Query Query => query;
+
+        public override float GetValueForNormalization() => inner.GetValueForNormalization() * query.Boost * query.Boost;
+
+        public override void Normalize(float norm, float topLevelBoost) => inner.Normalize(norm, topLevelBoost * query.Boost);
+
+        public override bool ScoresDocsOutOfOrder => false;
+
+        public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            var parents = context.Ord < blocks.Count ? blocks[context.Ord] : null;
+            // Inner entries are filtered by deletions only: acceptDocs (a filter on document entries) applies to the parent.
+            var scorer = parents is null ? null : inner.GetScorer(context, context.AtomicReader.LiveDocs);
+            return scorer is null ? null : new JoinScorer(this, scorer, parents!, acceptDocs);
+        }
+
+        public override Explanation Explain(AtomicReaderContext context, int doc)
+        {
+            var scorer = GetScorer(context, context.AtomicReader.LiveDocs);
+            if (scorer is not null && scorer.Advance(doc) == doc)
+            {
+                return new ComplexExplanation(true, scorer.GetScore(), "best entry of the document's block");
+            }
+
+            return new ComplexExplanation(false, 0f, "no entry of the document's block matches");
+        }
+    }
+
+    private sealed class JoinScorer(Weight weight, Scorer inner, FixedBitSet parents, IBits? acceptDocs) : Scorer(weight)
+    {
+        private int _doc = -1;
+        private int _innerDoc = -1;
+        private float _score;
+
+        public override int DocID => _doc;
+
+        public override int Freq => 1;
+
+        public override float GetScore() => _score;
+
+        public override long GetCost() => inner.GetCost();
+
+        public override int NextDoc()
+        {
+            if (_innerDoc == -1)
+            {
+                _innerDoc = inner.NextDoc();
+            }
+
+            return Gather();
+        }
+
+        public override int Advance(int target)
+        {
+            // The first block that starts at or after target; entries of a block starting before it are skipped.
+            if (target >= parents.Length)
+            {
+                return _doc = NO_MORE_DOCS;
+            }
+
+            var start = parents.Get(target) ? target : target + 1 < parents.Length ? parents.NextSetBit(target + 1) : -1;
+            if (start < 0)
+            {
+                return _doc = NO_MORE_DOCS;
+            }
+
+            if (_innerDoc < start)
+            {
+                _innerDoc = inner.Advance(start);
+            }
+
+            return Gather();
+        }
+
+        // _innerDoc is the first unconsumed inner match: take it and every match of the same block.
+        private int Gather()
+        {
+            while (_innerDoc != NO_MORE_DOCS)
+            {
+                var parent = parents.PrevSetBit(_innerDoc);
+                if (parent < 0)
+                {
+                    // An entry before any document entry (not written by this index): not part of a block.
+                    _innerDoc = inner.NextDoc();
+                    continue;
+                }
+
+                var next = parent + 1 < parents.Length ? parents.NextSetBit(parent + 1) : -1;
+                var end = next < 0 ? int.MaxValue : next;
+                var best = float.NegativeInfinity;
+                while (_innerDoc != NO_MORE_DOCS && _innerDoc < end)
+                {
+                    best = Math.Max(best, inner.GetScore());
+                    _innerDoc = inner.NextDoc();
+                }
+
+                if (acceptDocs is not null && !acceptDocs.Get(parent))
+                {
+                    continue;
+                }
+
+                _score = best;
+                return _doc = parent;
+            }
+
+            return _doc = NO_MORE_DOCS;
+        }
+    }
+}
