@@ -104,5 +104,8 @@ public sealed class RelationGraph
     /// <summary>Relations other documents state about this one: by stored ID, or by the key of an external target.</summary>
     public IReadOnlyList<Relation> Incoming(string documentIdOrKey) => [.. Current.ByTarget[documentIdOrKey].Where(r => r.SourceDocumentId != documentIdOrKey)];
 
+    /// <summary>Every stored document (its preferred witness), by ID.</summary>
+    public IEnumerable<string> DocumentIds => Current.Documents.Keys;
+
     public DocumentWitness? Document(string documentId) => Current.Documents.GetValueOrDefault(documentId);
 }

@@ -135,15 +135,6 @@ public static class StoredRelations
     }
 
     /// <summary>As the extractor resolves: by number when one is printed (never a title guess then), otherwise by title.</summary>
-    private static (string? Document, string? Instrument) Resolve(CitationResolver resolver, StoredRelation r)
-    {
-        var query = r.Number ?? (r.Title is { } t ? $"《{t}》" : null);
-        if (query is null)
-        {
-            return (null, null);
-        }
-
-        var found = resolver.Resolve(query).Result;
-        return found is null || found.DocumentId == r.SourceDocumentId ? (null, null) : (found.DocumentId, found.InstrumentId);
-    }
+    private static (string? Document, string? Instrument) Resolve(CitationResolver resolver, StoredRelation r) =>
+        RelationExtractor.ResolveTarget(resolver, r.Title, r.Number) is { } found && found.Document != r.SourceDocumentId ? found : (null, null);
 }
