@@ -80,19 +80,8 @@ internal static partial class RelationEndpoints
             return null;
         }
 
-        // Instrument and provision IDs extend their document's ID: the longest prefix that is a stored document.
-        for (var id = candidate; ; id = id[..id.LastIndexOf('/')])
-        {
-            if (graph.Document(id) is { } w)
-            {
-                return (new DocumentWitnessLocation(w.IssueId, w.Document), candidate == id ? null : candidate);
-            }
-
-            if (!id.Contains('/'))
-            {
-                return null;
-            }
-        }
+        // Instrument and provision IDs extend their document's ID.
+        return graph.Owner(candidate) is { } w ? (new DocumentWitnessLocation(w.IssueId, w.Document), candidate == w.Document.Id ? null : candidate) : null;
     }
 
     private sealed record DocumentWitnessLocation(string IssueId, GazetteDocument Document);
@@ -239,11 +228,7 @@ internal static partial class RelationEndpoints
     }
 
     /// <summary>IDs of the stored documents in <paramref name="state"/> on <paramref name="date"/>, for the search filter.</summary>
-    public static HashSet<string> DocumentsIn(GongbaoServices g, LegalState state, DateOnly date)
-    {
-        var evaluator = new LegalStatusEvaluator(g.Relations);
-        return g.Relations.DocumentIds.Where(id => evaluator.Evaluate(id, date).State == state).ToHashSet(StringComparer.Ordinal);
-    }
+    public static HashSet<string> DocumentsIn(GongbaoServices g, LegalState state, DateOnly date) => g.Status.DocumentsIn(state, date);
 
     private static IResult NotFound(string detail) =>
         Results.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);

@@ -102,6 +102,10 @@ public sealed class LegalStatusEvaluator(RelationGraph graph)
         return status;
     }
 
+    /// <summary>IDs of the stored documents in <paramref name="state"/> on <paramref name="asOf"/> (the search filter status=).</summary>
+    public HashSet<string> DocumentsIn(LegalState state, DateOnly asOf) =>
+        graph.DocumentIds.Where(id => Evaluate(id, asOf).State == state).ToHashSet(StringComparer.Ordinal);
+
     private static string Where(Relation r) => r.SourceArticle is { } a ? $"第{ChineseNumeral.Format(a)}条 ({r.SourceProvisionId})" : $"({r.SourceProvisionId})";
 }
 

@@ -107,5 +107,22 @@ public sealed class RelationGraph
     /// <summary>Every stored document (its preferred witness), by ID.</summary>
     public IEnumerable<string> DocumentIds => Current.Documents.Keys;
 
+    /// <summary>The stored top-level document an ID names: itself, or for an instrument or provision ID (slashes and all) the longest prefix that is one.</summary>
+    public DocumentWitness? Owner(string id)
+    {
+        for (var candidate = id.Trim('/'); ; candidate = candidate[..candidate.LastIndexOf('/')])
+        {
+            if (Document(candidate) is { } w)
+            {
+                return w;
+            }
+
+            if (!candidate.Contains('/'))
+            {
+                return null;
+            }
+        }
+    }
+
     public DocumentWitness? Document(string documentId) => Current.Documents.GetValueOrDefault(documentId);
 }
