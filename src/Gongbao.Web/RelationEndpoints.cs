@@ -58,6 +58,13 @@ internal static partial class RelationEndpoints
             return Diff(g, m.Groups["target"].Value, source, int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture));
         }
 
+        if (request.Query["version"] is { Count: > 0 } v && string.IsNullOrEmpty(request.Query["format"]))
+        {
+            return int.TryParse(v[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? Version(g, path, source, n)
+                : BadRequest($"version 须为正整数，而不是“{v[0]}”。");
+        }
+
         return asOf is not null && string.IsNullOrEmpty(request.Query["format"]) ? AsOf(g, path, asOf, source) : null;
     }
 
@@ -200,6 +207,23 @@ internal static partial class RelationEndpoints
 
         return History(() => Results.Ok(new DocumentAsOfView(w.IssueId, version.Version, version.IngestedAt, version.Current, date,
             history.At(w.IssueId, w.Document.Id, version.Version))));
+    }
+
+    private static IResult Version(GongbaoServices g, string path, string? source, int version)
+    {
+        if (Witness(g, path, source) is not { } w)
+        {
+            return NotFound($"没有文件“{path}”。");
+        }
+
+        var history = new DocumentHistory(g.Store);
+        return History(() =>
+        {
+            var v = history.Versions(w.IssueId).FirstOrDefault(x => x.Version == version)
+                ?? throw new DocumentHistoryException($"来源 {w.IssueId} 没有第 {version} 版。", notFound: true);
+            return Results.Ok(new DocumentAsOfView(w.IssueId, v.Version, v.IngestedAt, v.Current, DateOnly.FromDateTime(v.IngestedAt.ToOffset(TimeSpan.FromHours(8)).DateTime),
+                history.At(w.IssueId, w.Document.Id, version)));
+        });
     }
 
     private static IResult History(Func<IResult> run)
