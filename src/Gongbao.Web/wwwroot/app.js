@@ -387,11 +387,11 @@ async function renderDocument(path) {
     d.effectiveUntil && "有效期至 " + zhDate(d.effectiveUntil)].filter(Boolean);
   const article = el("article", {},
     el("h1", { text: d.titleZh }),
+    statusLine(status, asOf),
     d.titleEn ? el("p", { class: "en", lang: "en", text: d.titleEn }) : null,
     el("p", { class: "doc-meta" }, [number, (d.issuers || []).join("、"), KIND_ZH[d.kind]].filter(Boolean).join(" · "), " · 载于 ",
       el("a", { href: "/issue/" + v.issueId, text: names.get(v.issueId) || v.issueId })),
     dates.length ? el("p", { class: "doc-meta doc-dates", text: dates.join(" · ") }) : null,
-    statusLine(status, asOf),
     versionNote,
     v.witnesses.length > 1 ? el("p", { class: "doc-meta witnesses" }, "另见：",
       v.witnesses.filter(w => w !== v.issueId).map(w => el("span", {},
