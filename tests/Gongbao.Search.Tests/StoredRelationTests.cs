@@ -1,5 +1,6 @@
 using Gongbao.Citations;
 using Gongbao.Citations.Relations;
+using Gongbao.Domain;
 using Gongbao.Storage;
 
 namespace Gongbao.Search.Tests;
@@ -11,7 +12,7 @@ public sealed class StoredRelationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static void Ingest(IGazetteStore store, Domain.GazetteIssue issue, bool force = false) =>
+    private static void Ingest(IGazetteStore store, GazetteIssue issue, bool force = false) =>
         store.Ingest(issue, force, null, StoredRelations.ForIngest(store, issue));
 
     [Fact]
@@ -53,6 +54,36 @@ public sealed class StoredRelationTests : IDisposable
         var fresh = store.AllDocuments().SelectMany(w => extractor.Extract(w).Select(r => StoredRelations.ToStored(r, w.IssueId))).ToList();
         Assert.Equal(fresh.Select(Key).Order(StringComparer.Ordinal), store.Relations().Select(Key).Order(StringComparer.Ordinal));
         Assert.True(fresh.Count >= 100, $"{fresh.Count} relations");
+    }
+
+    [Fact]
+    public void PartlyAmendedByArticle1OfALaterStoredDocument()
+    {
+        using var store = SqliteGazetteStore.OpenDirectory(_directory);
+        Ingest(store, SampleCorpus.Issues.Single(i => i.Id == "beijing-2024-31"));
+        // A made-up later decision whose 第一条 amends 京规自发〔2024〕122号 from 2025-03-01.
+        var later = RelationTests.LaterRepealingIssue();
+        var doc = later.Documents[0];
+        var art1 = new Provision
+        {
+            Id = "ceshifa-2025-1/art-1",
+            Kind = ProvisionKind.Article,
+            Ordinal = 1,
+            Number = 1,
+            Label = "第一条",
+            Text = "对《北京市规划自然资源领域信用评价及分级分类监管工作管理办法(试行)》(京规自发〔2024〕122号)第十四条作如下修改。"
+        };
+        var art2 = new Provision { Id = "ceshifa-2025-1/art-2", Kind = ProvisionKind.Article, Ordinal = 2, Number = 2, Label = "第二条", Text = "本决定自2025年3月1日起施行。" };
+        var body = new Provision { Id = "ceshifa-2025-1", Kind = ProvisionKind.Document, Ordinal = 1, Children = [art1, art2] };
+        later = later with { Documents = [doc with { EffectiveFrom = new DateOnly(2025, 3, 1), Body = body, Text = art1.Text + "\n" + art2.Text }] };
+        Ingest(store, later);
+
+        var status = new LegalStatusEvaluator(new RelationGraph(store, new CitationResolver(store)));
+        Assert.Equal(LegalState.InForce, status.Evaluate("jingguizifa-2024-122", new DateOnly(2025, 2, 28)).State);
+        var amended = status.Evaluate("jingguizifa-2024-122", new DateOnly(2025, 3, 1));
+        Assert.Equal(LegalState.PartlyAmended, amended.State);
+        Assert.Equal("部分修改", amended.Badge);
+        Assert.Equal(("ceshifa-2025-1/art-1", 1), (amended.DecidedBy!.SourceProvisionId, amended.DecidedBy.SourceArticle));
     }
 
     private static string Key(StoredRelation r) =>
