@@ -1,4 +1,5 @@
 using Gongbao.Citations;
+using Gongbao.Citations.Relations;
 using Gongbao.Search;
 using Gongbao.Storage;
 
@@ -27,6 +28,13 @@ public sealed class GongbaoServices(IGazetteStore store, GazetteIndex index, Wri
     public CitationResolver Resolver { get; } = new(store);
 
     public CrossReferenceFinder CrossReferences => new(Resolver);
+
+    private RelationGraph? _relations;
+
+    /// <summary>Relations read from the store (built on first use; <see cref="RelationGraph.Refresh"/> after an ingest).</summary>
+    public RelationGraph Relations => LazyInitializer.EnsureInitialized(ref _relations, () => new RelationGraph(Store, Resolver));
+
+    public LegalStatusEvaluator Status => new(Relations);
 
     /// <summary>
     /// Compares, per source, the content token the index committed with the store's current one and
@@ -78,7 +86,7 @@ public sealed class GongbaoServices(IGazetteStore store, GazetteIndex index, Wri
             batch.Commit();
         }
 
-        Resolver.Invalidate();
+        Relations.Refresh();
         return new ReconcileReport(states.Count, reindexed, gone.Count, stale.Count + gone.Count, Applied: true, warning);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 
+using Gongbao.Citations.Relations;
 using Gongbao.Domain;
 using Gongbao.Parsing;
 using Gongbao.Search;
@@ -195,7 +196,8 @@ public sealed class IngestService(GongbaoServices services)
                 IngestResult stored;
                 try
                 {
-                    stored = Store.Ingest(issue, force, decoded.Text);
+                    // The issue's relations (and retargets of relations elsewhere) go into the same transaction.
+                    stored = Store.Ingest(issue, force, decoded.Text, StoredRelations.ForIngest(Store, issue));
                 }
                 catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException or StoreDamagedException)
                 {
@@ -272,7 +274,7 @@ public sealed class IngestService(GongbaoServices services)
             DisposeBatch();
             if (_results.Any(r => r.Stored is { Outcome: not IngestOutcome.Unchanged }))
             {
-                _owner.Services.Resolver.Invalidate();
+                _owner.Services.Relations.Refresh();
             }
 
             if (_indexProblem is not null)

@@ -82,6 +82,9 @@ public sealed class CitationResolver(IGazetteStore store)
     private readonly object _gate = new();
     private TitleIndex? _titles;
 
+    /// <summary>The store citations resolve against.</summary>
+    public IGazetteStore Store => store;
+
     public TitleIndex Titles
     {
         get

@@ -192,6 +192,10 @@ public sealed partial class GazetteIndex : IDisposable
         var page = Math.Max(1, request.Page);
         var pageSize = Math.Clamp(request.PageSize, 1, 100);
         var citation = request.Citation ?? (CitationShortcut is { } shortcut && !parsed.IsEmpty ? shortcut.Resolve(request.Query) : null);
+        if (citation is not null && request.DocumentIds is { } allowed && !allowed.Contains(citation.DocumentId))
+        {
+            citation = null; // a cited document the filter excludes does not lead
+        }
 
         RefreshIfStale();
         var searcher = _searchers.Acquire();
@@ -293,6 +297,13 @@ public sealed partial class GazetteIndex : IDisposable
         AddRange(filter, SearchFields.SignedOn, request.SignedFrom, request.SignedTo);
         AddRange(filter, SearchFields.PublishedOn, request.PublishedFrom, request.PublishedTo);
         AddRange(filter, SearchFields.EffectiveFrom, request.EffectiveFrom, request.EffectiveTo);
+        if (request.DocumentIds is { } ids)
+        {
+            // A terms filter, not one clause per ID: no clause limit however many documents pass.
+            filter.Add(ids.Count == 0 ? new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST_NOT } }
+                : new ConstantScoreQuery(new Lucene.Net.Queries.TermsFilter(ids.Select(id => new Term(SearchFields.DocumentId, id)).ToList())), Occur.MUST);
+        }
+
         return filter;
     }
 

@@ -46,6 +46,12 @@ public sealed record SearchRequest
     /// </summary>
     public CitationTarget? Citation { get; init; }
 
+    /// <summary>
+    /// Only hits in these documents (by document ID), when set: filters computed outside the index (legal status as of
+    /// a date) narrow the search here, so totals, facets and paging stay exact. Empty: no hits.
+    /// </summary>
+    public IReadOnlyCollection<string>? DocumentIds { get; init; }
+
     /// <summary>1-based page number.</summary>
     public int Page { get; init; } = 1;
 

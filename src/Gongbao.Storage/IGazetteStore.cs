@@ -104,4 +104,34 @@ public interface IGazetteStore : IDisposable
 
     /// <summary>The text of one stored version, or null.</summary>
     string? VersionText(string issueId, int version) => null;
+
+    /// <summary>True when the store keeps relations (the relational backends); otherwise callers compute them.</summary>
+    bool KeepsRelations => false;
+
+    /// <summary>
+    /// As <see cref="Ingest(GazetteIssue, bool, string?)"/>, writing <paramref name="relations"/> in the same transaction:
+    /// the issue's relations replace whatever its previous version stated. Null stores none (they are then missing,
+    /// see <see cref="SourcesWithoutRelations"/>).
+    /// </summary>
+    IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations) => Ingest(issue, force, sourceText);
+
+    /// <summary>Every stored relation, by source and position.</summary>
+    IReadOnlyList<StoredRelation> Relations() => [];
+
+    /// <summary>Stored relations whose target is external or a document of <paramref name="issueId"/>: the ones an ingest of it may retarget.</summary>
+    IReadOnlyList<StoredRelation> RelationsToResolve(string issueId) => [];
+
+    /// <summary>Sources whose relations were never extracted, or by an extractor older than <paramref name="extractorVersion"/>.</summary>
+    IReadOnlyList<string> SourcesWithoutRelations(int extractorVersion) => [];
+
+    /// <summary>
+    /// Replaces a source's relations (a backfill), in one transaction with the retargets; false (nothing written)
+    /// when the stored source no longer has the hash <paramref name="sha256"/> (replaced meanwhile).
+    /// </summary>
+    bool ReplaceRelations(string issueId, string sha256, RelationUpdate relations) => false;
+
+    /// <summary>Points stored relations at new targets, in one transaction.</summary>
+    void RetargetRelations(IReadOnlyList<RelationRetarget> retargets)
+    {
+    }
 }

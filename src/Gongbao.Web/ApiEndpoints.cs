@@ -1,5 +1,6 @@
 using Gongbao.Application.Export;
 using Gongbao.Citations;
+using Gongbao.Citations.Relations;
 using Gongbao.Domain;
 using Gongbao.Search;
 using Gongbao.Storage;
@@ -74,6 +75,11 @@ internal static class ApiEndpoints
         api.MapGet("/documents/{**path}", async (GongbaoServices g, ServerOptions limits, HttpContext http, string path, string? source, bool? ignoreWidth, string? format) =>
         {
             var decoded = Uri.UnescapeDataString(path).Trim('/');
+            if (RelationEndpoints.Dispatch(g, decoded, http.Request) is { } handled)
+            {
+                return handled; // …/relations, …/status, …/versions[/a/diff/b], ?asOf=
+            }
+
             var diffAt = decoded.IndexOf("/diff/", StringComparison.Ordinal);
             if (diffAt >= 0)
             {
@@ -86,7 +92,8 @@ internal static class ApiEndpoints
                 "json" or "akn" => Export(g, decoded, source, format),
                 _ => BadRequest($"format must be 'json' or 'akn' (Akoma Ntoso XML), not '{format}'."),
             };
-        }).WithSummary("A document by ID or number (京规自发〔2024〕122号); ?format=json|akn exports it; …/{id}/diff/{source} compares two witnesses");
+        }).WithSummary("A document by ID or number (京规自发〔2024〕122号); ?format=json|akn exports it; …/{id}/diff/{source} compares two witnesses; " +
+            "…/{id}/relations, …/{id}/status?asOf=yyyy-MM-dd, …/{id}/versions, …/{id}/versions/{a}/diff/{b} and ?asOf= (the document as stored on that date)");
 
         api.MapGet("/provisions/{**id}", (GongbaoServices g, string id, string? source) =>
         {
@@ -103,7 +110,7 @@ internal static class ApiEndpoints
         }).WithSummary("A provision by its stable ID, with its sub-units and cross-references");
 
         api.MapGet("/search", (GongbaoServices g, ServerOptions limits, string? q, int? year, string? issuer, string? kind, string? section, string? level, int? page, int? pageSize,
-            int? issueYear, DateOnly? signedFrom, DateOnly? signedTo, string? sort) =>
+            int? issueYear, DateOnly? signedFrom, DateOnly? signedTo, string? sort, string? status, string? asOf) =>
         {
             if (string.IsNullOrWhiteSpace(q))
             {
@@ -138,6 +145,23 @@ internal static class ApiEndpoints
                 return BadRequest($"sort is one of {string.Join(", ", Enum.GetNames<SearchSort>())}, not '{sort}'.");
             }
 
+            // status=现行有效 (or InForce) as of asOf (default today in Beijing): the documents in that state, filtered in the index.
+            HashSet<string>? inState = null;
+            if (status is not null || asOf is not null)
+            {
+                if (!LegalStates.TryParse(status, out var state))
+                {
+                    return BadRequest($"status 须为 {LegalStates.Names} 之一，而不是“{status}”。");
+                }
+
+                if (RelationEndpoints.ParseDate(asOf) is not { } date)
+                {
+                    return BadRequest($"asOf 须为 yyyy-MM-dd 格式的日期，而不是“{asOf}”。");
+                }
+
+                inState = RelationEndpoints.DocumentsIn(g, state, date);
+            }
+
             // A citation typed into the search box (京规自发〔2024〕122号第十四条) leads the hits.
             var cited = Citation.Parse(q) is { } c && (c.Number is not null || c.Article is not null) ? g.Resolver.Resolve(q).Result : null;
             return Results.Ok(g.Index.Search(new SearchRequest
@@ -155,6 +179,7 @@ internal static class ApiEndpoints
                 Section = section,
                 Page = page ?? 1,
                 PageSize = pageSize ?? 10,
+                DocumentIds = inState,
             }));
         }).WithSummary("Full-text search of documents or provisions with facets and highlighted snippets");
 

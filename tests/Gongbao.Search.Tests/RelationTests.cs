@@ -138,7 +138,7 @@ public sealed class RelationTests(SampleStoreFixture fixture, ITestOutputHelper 
         }
     }
 
-    private static GazetteIssue LaterRepealingIssue()
+    internal static GazetteIssue LaterRepealingIssue()
     {
         var art1 = new Provision { Id = "ceshifa-2025-1/art-1", Kind = ProvisionKind.Article, Ordinal = 1, Number = 1, Label = "第一条", Text = "为规范测试工作，制定本办法。" };
         var art2 = new Provision

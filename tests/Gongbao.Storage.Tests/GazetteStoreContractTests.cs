@@ -315,6 +315,98 @@ public abstract class GazetteStoreContractTests : IDisposable
         Assert.All(readers, r => Assert.True(r.Result > 0));
     }
 
+    private static StoredRelation Rel(string issueId, string kind, string provision, string key, string? target, int? article = null) => new()
+    {
+        IssueId = issueId,
+        Kind = kind,
+        SourceDocumentId = provision.Split('/')[0],
+        SourceProvisionId = provision,
+        SourceArticle = article,
+        SourceEffectiveFrom = new DateOnly(2024, 5, 11),
+        Printed = $"《{key}》",
+        Title = key,
+        Number = key.EndsWith('号') ? key : null,
+        TargetKey = key,
+        TargetDocumentId = target,
+        Trigger = kind == "Repeals" ? "同时废止" : "根据",
+    };
+
+    [Fact]
+    public void Relations_are_stored_with_the_issue_and_replaced_with_it()
+    {
+        var issueId = "beijing-2024-31";
+        static RelationUpdate First(string issue) => new(1,
+        [
+            Rel(issue, "LegalBasis", HandBuiltIssues.NoticeId + "/art-1", "北京市测试条例", null, article: 1),
+            Rel(issue, "Repeals", HandBuiltIssues.NoticeId + "/art-2", "京测发〔2020〕5号", "cefa-2020-5", article: 2),
+        ], []);
+
+        Store.Ingest(HandBuiltIssues.Issue(), force: false, sourceText: null, relations: First(issueId));
+
+        var back = Reopen().Relations();
+        Assert.Equal(First(issueId).Own.Select((r, i) => r with { Seq = i }), back);
+        Assert.DoesNotContain(issueId, Store.SourcesWithoutRelations(1));
+        Assert.Contains(issueId, Store.SourcesWithoutRelations(2));
+
+        // The same bytes again change nothing; a replace swaps the relations for the new version's.
+        Assert.Equal(IngestOutcome.Unchanged, Store.Ingest(HandBuiltIssues.Issue(), false, null, new RelationUpdate(1, [], [])).Outcome);
+        Assert.Equal(2, Store.Relations().Count);
+        var replaced = new RelationUpdate(1, [Rel(issueId, "Cites", HandBuiltIssues.NoticeId + "/art-3", "北京市另一规定", null, article: 3)], []);
+        Assert.Equal(IngestOutcome.Replaced, Store.Ingest(HandBuiltIssues.Issue(sha: "EF56", variant: "（修订）"), false, null, replaced).Outcome);
+        var after = Assert.Single(Reopen().Relations());
+        Assert.Equal(("Cites", 3, "北京市另一规定"), (after.Kind, after.SourceArticle, after.TargetKey));
+
+        // A forced re-ingest without relations leaves them missing (to be extracted), never silently empty.
+        Store.Ingest(HandBuiltIssues.Issue(sha: "EF56", variant: "（修订）"), force: true);
+        Assert.Empty(Store.Relations());
+        Assert.Contains(issueId, Store.SourcesWithoutRelations(1));
+    }
+
+    [Fact]
+    public void Relations_of_other_sources_are_retargeted_and_a_backfill_checks_the_hash()
+    {
+        var standalone = HandBuiltIssues.Standalone();
+        Store.Ingest(HandBuiltIssues.Issue(), false, null,
+            new RelationUpdate(1, [Rel("beijing-2024-31", "LegalBasis", HandBuiltIssues.NoticeId + "/art-1", "北京市测试条例", null, article: 1)], []));
+        Store.Ingest(standalone);
+        Assert.Equal([standalone.Id], Store.SourcesWithoutRelations(1));
+
+        // A backfill for a version that is no longer stored writes nothing.
+        var own = new RelationUpdate(1, [Rel(standalone.Id, "Cites", HandBuiltIssues.NoticeId + "/art-2", "京测发〔2020〕5号", HandBuiltIssues.NoticeId, article: 2)], []);
+        Assert.False(Store.ReplaceRelations(standalone.Id, "0000", own));
+        Assert.True(Store.ReplaceRelations(standalone.Id, standalone.SourceSha256, own));
+        Assert.Empty(Store.SourcesWithoutRelations(1));
+
+        // To resolve after an ingest of the standalone source: external targets, and those pointing into it.
+        var toResolve = Store.RelationsToResolve(standalone.Id);
+        Assert.Equal(["北京市测试条例", "京测发〔2020〕5号"], toResolve.Select(r => r.TargetKey).Order(StringComparer.Ordinal).Reverse());
+        Store.RetargetRelations([new RelationRetarget("beijing-2024-31", 0, "ceshi-2023-1", "ceshi-2023-1/inst-1")]);
+        var moved = Reopen().Relations().Single(r => r.IssueId == "beijing-2024-31");
+        Assert.Equal(("ceshi-2023-1", "ceshi-2023-1/inst-1"), (moved.TargetDocumentId, moved.TargetInstrumentId));
+    }
+
+    [Fact]
+    public void A_crash_mid_replace_keeps_the_previous_relations()
+    {
+        var issueId = "beijing-2024-31";
+        Store.Ingest(HandBuiltIssues.Issue(), false, null,
+            new RelationUpdate(1, [Rel(issueId, "LegalBasis", HandBuiltIssues.NoticeId + "/art-1", "北京市测试条例", null, article: 1)], []));
+        var digest = Store.ContentDigest();
+        Store.ProvisionWritten = n =>
+        {
+            if (n == 5)
+            {
+                throw new IOException("simulated crash");
+            }
+        };
+
+        Assert.Throws<IOException>(() => Store.Ingest(HandBuiltIssues.Issue(sha: "EF56", variant: "（修订）"), false, null,
+            new RelationUpdate(1, [], [new RelationRetarget(issueId, 0, "elsewhere", null)])));
+
+        Assert.Equal(digest, Reopen().ContentDigest());
+        Assert.Equal("北京市测试条例", Assert.Single(Store.Relations()).TargetKey);
+    }
+
     // Document texts and provision texts: the variant marks rows in both tables.
     private static IEnumerable<string> Texts(GazetteIssue issue) =>
         issue.Documents.SelectMany(AllDocuments).Select(d => d.Text).Concat(issue.Documents.SelectMany(Flatten).Select(p => p.Text));

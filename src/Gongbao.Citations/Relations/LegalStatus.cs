@@ -102,5 +102,43 @@ public sealed class LegalStatusEvaluator(RelationGraph graph)
         return status;
     }
 
+    /// <summary>IDs of the stored documents in <paramref name="state"/> on <paramref name="asOf"/> (the search filter status=).</summary>
+    public HashSet<string> DocumentsIn(LegalState state, DateOnly asOf) =>
+        graph.DocumentIds.Where(id => Evaluate(id, asOf).State == state).ToHashSet(StringComparer.Ordinal);
+
     private static string Where(Relation r) => r.SourceArticle is { } a ? $"第{ChineseNumeral.Format(a)}条 ({r.SourceProvisionId})" : $"({r.SourceProvisionId})";
+}
+
+/// <summary>Status names as people type them: the badge (现行有效) or the state in English (InForce, in-force).</summary>
+public static class LegalStates
+{
+    public static string Badge(LegalState state) => new LegalStatus("", default, state, "").Badge;
+
+    public static bool TryParse(string? text, out LegalState state)
+    {
+        state = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var t = text.Trim();
+        foreach (var s in Enum.GetValues<LegalState>())
+        {
+            if (t == Badge(s) || string.Equals(t.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), s.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                state = s;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every accepted name, for error messages.</summary>
+    public static string Names => string.Join("、", Enum.GetValues<LegalState>().Select(s => $"{Badge(s)}（{s}）"));
+
+    /// <summary>Today in Beijing (UTC+8): the default date of a status, since gazette dates are Beijing dates.</summary>
+    public static DateOnly TodayInBeijing(TimeProvider? clock = null) =>
+        DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

@@ -120,10 +120,9 @@ public sealed partial class RelationExtractor(CitationResolver resolver)
         else
         {
             // A printed number decides: when it is not stored the target is external, not the nearest title.
-            var r = resolver.Resolve(m.Number is { } n ? n.Canonical : $"《{m.Title}》");
-            if (r.Result is { } found && found.DocumentId != doc.Id)
+            if (ResolveTarget(resolver, m.Title, m.Number?.Canonical) is { } found && found.Document != doc.Id)
             {
-                (targetDoc, targetInst) = (found.DocumentId, found.InstrumentId);
+                (targetDoc, targetInst) = found;
             }
         }
 
@@ -143,6 +142,21 @@ public sealed partial class RelationExtractor(CitationResolver resolver)
             TargetInstrumentId = targetInst,
             Trigger = trigger,
         };
+    }
+
+    /// <summary>
+    /// The stored document (and instrument) a target names, as the citation resolver finds it: by number when one is
+    /// printed (never a title guess then), otherwise by title. Without the resolver's suggestions for misses, which
+    /// read the whole store: most targets are external.
+    /// </summary>
+    internal static (string Document, string? Instrument)? ResolveTarget(CitationResolver resolver, string? title, string? number)
+    {
+        if (number is not null)
+        {
+            return resolver.Store.FindDocument(number) is { Count: > 0 } found ? (found[0].Document.Id, null) : null;
+        }
+
+        return title is not null && resolver.Titles.Find(title) is { } entry ? (entry.DocumentId, entry.InstrumentId) : null;
     }
 
     private static IEnumerable<(Provision Provision, int? Article)> Walk(Provision p, int? article)

@@ -23,7 +23,8 @@ public sealed class RelationGraph
         IReadOnlyList<Relation> All,
         ILookup<string, Relation> BySource,
         ILookup<string, Relation> ByTarget,
-        IReadOnlyDictionary<string, DocumentWitness> Documents);
+        IReadOnlyDictionary<string, DocumentWitness> Documents,
+        IReadOnlyList<string> InMemory);
 
     /// <summary>Forget the relations (and the resolver's title index); the next query rebuilds them from the store.</summary>
     public void Refresh()
@@ -46,9 +47,21 @@ public sealed class RelationGraph
         }
     }
 
+    /// <summary>Sources whose relations were computed in memory because the store could not keep them (read-only, or failing).</summary>
+    public IReadOnlyList<string> ComputedInMemory => Current.InMemory;
+
     private Snapshot Build()
     {
-        var extractor = new RelationExtractor(_resolver);
+        // Relations missing from the store (stored before relations were kept) are extracted and stored first.
+        try
+        {
+            StoredRelations.Backfill(_store, _resolver);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException or NotSupportedException)
+        {
+            // A read-only store: the missing ones are computed below, never left empty.
+        }
+
         var documents = new Dictionary<string, DocumentWitness>(StringComparer.Ordinal);
         foreach (var w in _store.AllDocuments())
         {
@@ -56,12 +69,31 @@ public sealed class RelationGraph
             documents.TryAdd(w.Document.Id, w);
         }
 
-        var all = documents.Values.SelectMany(extractor.Extract).ToList();
+        var extractor = new RelationExtractor(_resolver);
+        List<Relation> all;
+        IReadOnlyList<string> inMemory;
+        if (_store.KeepsRelations)
+        {
+            var missing = _store.SourcesWithoutRelations(StoredRelations.ExtractorVersion).ToHashSet(StringComparer.Ordinal);
+            all = _store.Relations()
+                .Where(r => !missing.Contains(r.IssueId) && documents.TryGetValue(r.SourceDocumentId, out var w) && w.IssueId == r.IssueId)
+                .Select(StoredRelations.FromStored)
+                .Concat(documents.Values.Where(w => missing.Contains(w.IssueId)).SelectMany(extractor.Extract))
+                .ToList();
+            inMemory = [.. missing.Order(StringComparer.Ordinal)];
+        }
+        else
+        {
+            all = documents.Values.SelectMany(extractor.Extract).ToList();
+            inMemory = [.. documents.Values.Select(w => w.IssueId).Distinct(StringComparer.Ordinal)];
+        }
+
         return new Snapshot(
             all,
             all.ToLookup(r => r.SourceDocumentId, StringComparer.Ordinal),
             all.ToLookup(r => r.TargetDocumentId ?? r.TargetKey, StringComparer.Ordinal),
-            documents);
+            documents,
+            inMemory);
     }
 
     public IReadOnlyList<Relation> All => Current.All;
@@ -71,6 +103,26 @@ public sealed class RelationGraph
 
     /// <summary>Relations other documents state about this one: by stored ID, or by the key of an external target.</summary>
     public IReadOnlyList<Relation> Incoming(string documentIdOrKey) => [.. Current.ByTarget[documentIdOrKey].Where(r => r.SourceDocumentId != documentIdOrKey)];
+
+    /// <summary>Every stored document (its preferred witness), by ID.</summary>
+    public IEnumerable<string> DocumentIds => Current.Documents.Keys;
+
+    /// <summary>The stored top-level document an ID names: itself, or for an instrument or provision ID (slashes and all) the longest prefix that is one.</summary>
+    public DocumentWitness? Owner(string id)
+    {
+        for (var candidate = id.Trim('/'); ; candidate = candidate[..candidate.LastIndexOf('/')])
+        {
+            if (Document(candidate) is { } w)
+            {
+                return w;
+            }
+
+            if (!candidate.Contains('/'))
+            {
+                return null;
+            }
+        }
+    }
 
     public DocumentWitness? Document(string documentId) => Current.Documents.GetValueOrDefault(documentId);
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using Gongbao.Citations;
+using Gongbao.Citations.Relations;
 using Gongbao.Search;
 
 using Spectre.Console;
@@ -26,7 +28,9 @@ public static partial class SearchCommand
         var page = new Option<int>("--page") { DefaultValueFactory = _ => 1, Description = "Page (1-based)" };
         var size = new Option<int>("--page-size") { DefaultValueFactory = _ => 10, Description = "Hits per page" };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON" };
-        var command = new Command("search", "Search the gazettes (Chinese full text, titles, numbers)") { query, provisions, year, issuer, kind, section, page, size, json };
+        var status = new Option<string?>("--status") { Description = "Only documents in this legal status: 尚未施行, 现行有效, 已失效, 已废止, 部分修改 (or NotYetInForce, InForce, Expired, Repealed, PartlyAmended)" };
+        var asOf = new Option<string?>("--as-of") { Description = "The date --status is evaluated at, yyyy-MM-dd (default: today in Beijing)" };
+        var command = new Command("search", "Search the gazettes (Chinese full text, titles, numbers)") { query, provisions, year, issuer, kind, section, page, size, json, status, asOf };
         command.SetAction(parseResult =>
         {
             if (string.IsNullOrWhiteSpace(parseResult.GetValue(query)))
@@ -34,7 +38,22 @@ public static partial class SearchCommand
                 throw new CliException(ExitCodes.Usage, "the search query is empty: give words, a \"phrase\" or a document number");
             }
 
+            var date = LegalStates.TodayInBeijing();
+            LegalState state = default;
+            var filtered = parseResult.GetValue(status) is not null || parseResult.GetValue(asOf) is not null;
+            if (filtered && !LegalStates.TryParse(parseResult.GetValue(status), out state))
+            {
+                throw new CliException(ExitCodes.Usage, $"--status is one of {LegalStates.Names}");
+            }
+
+            if (parseResult.GetValue(asOf) is { } asked && !DateOnly.TryParseExact(asked, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                throw new CliException(ExitCodes.Usage, "--as-of must be a date yyyy-MM-dd");
+            }
+
             using var services = SearchServices.OpenReadOnly(context, parseResult);
+            // Status is not in the index: the documents in that state narrow the search there, so totals stay exact.
+            var inState = filtered ? new LegalStatusEvaluator(new RelationGraph(services.Store, new CitationResolver(services.Store))).DocumentsIn(state, date) : null;
             var results = services.Index.Search(new SearchRequest
             {
                 Query = parseResult.GetValue(query)!,
@@ -45,6 +64,7 @@ public static partial class SearchCommand
                 Section = parseResult.GetValue(section),
                 Page = parseResult.GetValue(page),
                 PageSize = parseResult.GetValue(size),
+                DocumentIds = inState,
             });
             if (parseResult.GetValue(json))
             {

@@ -169,9 +169,43 @@ public static class GazetteSchema
             )
             """,
         ]),
+        new(3, "relations: what each provision states about other documents, and which sources they were read from",
+        [
+            """
+            CREATE TABLE relations (
+                source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                document_id TEXT NOT NULL,
+                instrument_id TEXT NULL,
+                provision_id TEXT NOT NULL,
+                article INTEGER NULL,
+                effective_from TEXT NULL,
+                printed TEXT NOT NULL,
+                title TEXT NULL,
+                number TEXT NULL,
+                target_key TEXT NOT NULL,
+                target_document_id TEXT NULL,
+                target_instrument_id TEXT NULL,
+                trigger_word TEXT NOT NULL,
+                PRIMARY KEY (source_id, seq)
+            )
+            """,
+            "CREATE INDEX ix_relations_document ON relations (document_id)",
+            "CREATE INDEX ix_relations_target ON relations (target_document_id)",
+            "CREATE INDEX ix_relations_key ON relations (target_key)",
+            // A source with no row here was stored before relations were kept (or without them): they are missing, not empty.
+            """
+            CREATE TABLE relation_extractions (
+                source_id TEXT NOT NULL PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+                extractor_version INTEGER NOT NULL,
+                relations INTEGER NOT NULL
+            )
+            """,
+        ]),
     ];
 
     /// <summary>Tables holding a source's rows, children before parents (the delete order on replace).</summary>
     public static IReadOnlyList<string> SourceTables { get; } =
-        ["attachments", "provisions", "documents", "toc_entries", "diagnostics", "sources"];
+        ["relation_extractions", "relations", "attachments", "provisions", "documents", "toc_entries", "diagnostics", "sources"];
 }

@@ -11,7 +11,7 @@ namespace Gongbao.Storage.Relational;
 /// provider-specific syntax). A backend supplies the open connection and its own session settings.
 /// One connection per store; calls are serialised, so a store may be shared between threads.
 /// </summary>
-public abstract class RelationalGazetteStore : IGazetteStore
+public abstract partial class RelationalGazetteStore : IGazetteStore
 {
     // Witness preference: gazette issues before standalone texts, newest first. COALESCE keeps NULL
     // ordering identical across SQLite (NULLs low) and PostgreSQL (NULLs high).
@@ -42,7 +42,10 @@ public abstract class RelationalGazetteStore : IGazetteStore
     /// source stored before the history existed is replaced, its current text is kept as a version first,
     /// so no replace loses what was there.
     /// </summary>
-    public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText)
+    public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText) => Ingest(issue, force, sourceText, relations: null);
+
+    /// <inheritdoc cref="IGazetteStore.Ingest(GazetteIssue, bool, string?, RelationUpdate?)"/>
+    public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations)
     {
         ArgumentNullException.ThrowIfNull(issue);
         lock (_gate)
@@ -88,6 +91,11 @@ public abstract class RelationalGazetteStore : IGazetteStore
             {
                 writer.Write(issue);
                 provisions = writer.ProvisionCount;
+            }
+
+            if (relations is not null)
+            {
+                WriteRelations(tx, issue.Id, relations);
             }
 
             var newVersion = (version?.Number ?? 0) + 1;
@@ -254,7 +262,13 @@ public abstract class RelationalGazetteStore : IGazetteStore
             using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
             foreach (var table in GazetteSchema.SourceTables)
             {
-                var key = table == "sources" ? "id" : table == "attachments" ? "source_id, document_seq, seq" : "source_id, seq";
+                var key = table switch
+                {
+                    "sources" => "id",
+                    "relation_extractions" => "source_id",
+                    "attachments" => "source_id, document_seq, seq",
+                    _ => "source_id, seq",
+                };
                 using var cmd = GazetteRowReader.Command(Connection, $"SELECT * FROM {table} ORDER BY {key}");
                 using var reader = cmd.ExecuteReader();
                 hash.AppendData(System.Text.Encoding.UTF8.GetBytes(table + "\u0001"));

@@ -92,6 +92,8 @@ function anchorOf(docId, provisionId) {
 const KIND_ZH = { Notice: "通知", Decision: "决定", Opinion: "意见", Measures: "办法", Rules: "细则", Provisions: "规定",
   Plan: "方案/计划", SupportMeasures: "措施", Announcement: "通告", Reply: "批复", Order: "令", Standard: "标准/清单", Other: "其他" };
 
+const STATUS_BADGES = ["现行有效", "尚未施行", "部分修改", "已失效", "已废止"];
+
 // ---------- search ----------
 async function renderSearch(params) {
   const q = params.get("q") || "";
@@ -113,6 +115,15 @@ async function renderSearch(params) {
       facets.append(el("a", { href: "/search?" + p, class: on ? "on" : null, "data-facet": field },
         el("span", { class: "n", text: f.count }), field === "kind" ? (KIND_ZH[f.value] || f.value) : f.value));
     }
+  }
+  // 效力: legal status as of today (or asOf in the address), filtered by the server.
+  facets.append(el("h3", { text: "效力" }));
+  for (const badge of STATUS_BADGES) {
+    const p = new URLSearchParams(params);
+    const on = params.get("status") === badge;
+    if (on) p.delete("status"); else p.set("status", badge);
+    p.delete("page");
+    facets.append(el("a", { href: "/search?" + p, class: on ? "on" : null, "data-facet": "status" }, badge));
   }
   const list = el("section", { class: "results" },
     el("div", { class: "summary", text: `共 ${res.total} 条结果 · ${res.elapsedMilliseconds.toFixed(1)} 毫秒` }));
@@ -263,10 +274,110 @@ function provisionNode(p, docId, toc, depth, cite, parent) {
   return box;
 }
 
+// ---------- status, relations, versions ----------
+const quiet = promise => promise.then(value => ({ value }), error => ({ error }));
+
+function statusLine(s, asOf) {
+  if (s.error) return el("p", { class: "status-line error", text: "效力状态无法获取：" + s.error.message });
+  const st = s.value;
+  return el("p", { class: "status-line" },
+    el("span", { class: "badge st-" + st.state, "data-state": st.state, text: st.badge }), " ",
+    el("span", { class: "reason", text: st.reason }),
+    el("span", { class: "as-of", text: (asOf ? "（截至" : "（今日，") + zhDate(st.asOf) + "）" }),
+    st.decidedBy ? [" ", el("a", { href: docHref(st.decidedBy.sourceDocumentId, anchorOf(st.decidedBy.sourceDocumentId, st.decidedBy.sourceProvisionId)), class: "decided-by",
+      text: "查看" + (st.decidedBy.sourceNumber || st.decidedBy.sourceTitle || "该文件") + (st.decidedBy.sourceArticle ? "第" + zhNumber(st.decidedBy.sourceArticle) + "条" : "") })] : null);
+}
+
+const articleName = r => r.sourceArticle ? "第" + zhNumber(r.sourceArticle) + "条" : "正文";
+
+function relationsPanel(rel, docId) {
+  const box = el("section", { class: "relations", "aria-label": "关系" }, el("h3", { text: "关系" }));
+  if (rel.error) { box.append(el("p", { class: "error", text: "关系无法获取：" + rel.error.message })); return box; }
+  const out = rel.value.outgoing.filter(r => !(r.kind === "Issues" && r.targetDocumentId === docId));
+  const into = rel.value.incoming;
+  const target = r => r.targetDocumentId
+    ? el("a", { href: docHref(r.targetDocumentId), class: "rel-target", text: "《" + (r.resolvedTitle || r.targetTitle || r.target) + "》" })
+    : el("span", { class: "rel-external" }, r.printed, el("span", { class: "ext", text: "（库外）" }));
+  const where = r => el("a", { href: "#" + anchorOf(docId, r.sourceProvisionId), class: "rel-where", text: articleName(r) });
+  const stating = r => [el("a", { href: docHref(r.sourceDocumentId, anchorOf(r.sourceDocumentId, r.sourceProvisionId)), class: "rel-source",
+    text: "《" + (r.sourceTitle || r.sourceDocumentId) + "》" + (r.sourceNumber ? "（" + r.sourceNumber + "）" : "") }), " ", articleName(r)];
+  const groups = [
+    ["依据", out.filter(r => r.kind === "LegalBasis"), r => [target(r), " ← ", where(r)]],
+    ["废止", out.filter(r => r.kind === "Repeals" || r.kind === "Replaces"), r => [target(r), " ← ", where(r)]],
+    ["修改", out.filter(r => r.kind === "Amends"), r => [target(r), " ← ", where(r)]],
+    ["被…废止", into.filter(r => r.kind === "Repeals" || r.kind === "Replaces"), stating],
+    ["被…修改", into.filter(r => r.kind === "Amends"), stating],
+    ["被引用", into.filter(r => r.kind !== "Repeals" && r.kind !== "Replaces" && r.kind !== "Amends"), stating],
+    ["引用", out.filter(r => r.kind === "Cites" || r.kind === "Issues"), r => [target(r), " ← ", where(r)]],
+  ];
+  let any = false;
+  for (const [name, items, render] of groups) {
+    if (!items.length) continue;
+    any = true;
+    box.append(el("h4", { text: name + "（" + items.length + "）" }), el("ul", { class: "rel-list", "data-group": name }, items.map(r => el("li", {}, render(r)))));
+  }
+  if (!any) box.append(el("p", { class: "doc-meta", text: "本文件未载明与其他文件的依据、废止或引用关系，也未被库中文件引用。" }));
+  return box;
+}
+
+function versionsPanel(versions, docId, shown) {
+  if (versions.error || versions.value.length === 0) return null;
+  const list = versions.value;
+  const box = el("section", { class: "versions", "aria-label": "版本" }, el("h3", { text: "收录版本" }));
+  box.append(el("ul", {}, list.map((v, i) => el("li", {},
+    el("a", { href: docHref(docId) + "?version=" + v.version, class: shown === v.version ? "on" : null, text: "第" + v.version + "版" }),
+    " · 收录于 " + zhDate(v.ingestedAt.slice(0, 10)) + (v.current ? " · 当前" : ""),
+    i > 0 ? [" · ", el("a", { href: docHref(docId) + "?from=" + list[i - 1].version + "&to=" + v.version, class: "vdiff-link", text: "与上一版比较" })] : null))));
+  const form = el("form", { class: "asof" }, el("label", {}, "查看某日的文本与效力 ", el("input", { type: "date", name: "asOf", required: "required" })), " ",
+    el("button", { type: "submit", text: "查看" }));
+  form.addEventListener("submit", e => { e.preventDefault(); location.href = docHref(docId) + "?asOf=" + form.asOf.value; });
+  box.append(form);
+  return box;
+}
+
+async function renderVersionDiff(id, from, to) {
+  const d = await getJson(`/api/documents/${id}/versions/${encodeURIComponent(from)}/diff/${encodeURIComponent(to)}`);
+  const item = (cls, label, pid, body) => el("li", { class: cls }, el("a", { href: provHref(pid), text: pid }), " ", label, body || null);
+  show(el("h1", {}, "版本比较 ", el("a", { href: docHref(id), text: id })),
+    el("p", { class: "doc-meta", text: `第${d.from}版 → 第${d.to}版：修改 ${d.changed.length} 条，新增 ${d.added.length} 条，删除 ${d.removed.length} 条，未变 ${d.unchanged} 条` }),
+    el("ul", { class: "vdiff" },
+      d.changed.map(c => item("changed", "修改", c.id, el("div", { class: "diff" }, el("del", { text: c.before || "" }), el("ins", { text: c.after || "" })))),
+      d.added.map(pid => item("added", "新增", pid)),
+      d.removed.map(pid => item("removed", "删除", pid))),
+    d.changed.length + d.added.length + d.removed.length === 0 ? el("p", { text: "两个版本的条款相同。" }) : null);
+  document.title = "版本比较 · " + id;
+}
+
 async function renderDocument(path) {
   const id = decodeURIComponent(path);
-  const source = new URLSearchParams(location.search).get("source");
-  const v = await getJson("/api/documents/" + id + (source ? "?source=" + encodeURIComponent(source) : ""));
+  const params = new URLSearchParams(location.search);
+  if (params.get("from") && params.get("to")) { await renderVersionDiff(id, params.get("from"), params.get("to")); return; }
+  const source = params.get("source");
+  const asOf = params.get("asOf");
+  const version = params.get("version");
+  const query = new URLSearchParams();
+  if (source) query.set("source", source);
+  const base = "/api/documents/" + id;
+  const [current, status, relations, versions] = await Promise.all([
+    getJson(base + (query.size ? "?" + query : "")),
+    quiet(getJson(base + "/status" + (asOf ? "?asOf=" + encodeURIComponent(asOf) : ""))),
+    quiet(getJson(base + "/relations")),
+    quiet(getJson(base + "/versions" + (query.size ? "?" + query : ""))),
+  ]);
+  // A stored version: chosen, or the one the store held on asOf.
+  let v = current, versionNote = null, shownVersion = null;
+  if (version || asOf) {
+    const pick = new URLSearchParams(query);
+    if (version) pick.set("version", version); else pick.set("asOf", asOf);
+    const old = await quiet(getJson(base + "?" + pick));
+    if (old.value) {
+      shownVersion = old.value.version;
+      v = { ...current, document: old.value.document, crossReferences: old.value.current ? current.crossReferences : [] };
+      versionNote = el("p", { class: "version-note", text: `此为第${old.value.version}版的文本（收录于 ${zhDate(old.value.ingestedAt.slice(0, 10))}）` + (old.value.current ? "，即当前版本。" : "，不是当前版本。") });
+    } else {
+      versionNote = el("p", { class: "version-note error", text: (version ? "该版本无法显示：" : "该日期库中尚无此文件的版本：") + old.error.message + "以下为当前版本。" });
+    }
+  }
   const d = v.document;
   const toc = [];
   const number = d.number ? (d.number.canonical || d.number.printed) : null;
@@ -276,10 +387,12 @@ async function renderDocument(path) {
     d.effectiveUntil && "有效期至 " + zhDate(d.effectiveUntil)].filter(Boolean);
   const article = el("article", {},
     el("h1", { text: d.titleZh }),
+    statusLine(status, asOf),
     d.titleEn ? el("p", { class: "en", lang: "en", text: d.titleEn }) : null,
     el("p", { class: "doc-meta" }, [number, (d.issuers || []).join("、"), KIND_ZH[d.kind]].filter(Boolean).join(" · "), " · 载于 ",
       el("a", { href: "/issue/" + v.issueId, text: names.get(v.issueId) || v.issueId })),
     dates.length ? el("p", { class: "doc-meta doc-dates", text: dates.join(" · ") }) : null,
+    versionNote,
     v.witnesses.length > 1 ? el("p", { class: "doc-meta witnesses" }, "另见：",
       v.witnesses.filter(w => w !== v.issueId).map(w => el("span", {},
         el("a", { href: docHref(d.id) + "?source=" + encodeURIComponent(w), class: "witness-link", text: names.get(w) || w }), "（",
@@ -298,6 +411,9 @@ async function renderDocument(path) {
         : r.reference.text + "（外部）",
       " ← ", el("a", { href: "#" + anchorOf(d.id, r.provisionId), text: anchorOf(d.id, r.provisionId) })))));
   }
+  article.append(relationsPanel(relations, d.id));
+  const versionBox = versionsPanel(versions, d.id, shownVersion);
+  if (versionBox) article.append(versionBox);
   // Executable schemes this document defines (forms by schemes.js), with provision links to this reader.
   let schemesListed = null;
   if (window.GongbaoSchemes) {

@@ -1,0 +1,44 @@
+using Gongbao.Domain;
+using Gongbao.Storage;
+
+namespace Gongbao.Citations.Relations;
+
+/// <summary>
+/// The store as it will be once <paramref name="issue"/> is stored: its documents in place of the stored version's.
+/// Read-only; only what resolving a relation target reads (documents by ID or number, all documents for titles).
+/// </summary>
+internal sealed class IssueOverlay(IGazetteStore store, GazetteIssue issue) : IGazetteStore
+{
+    private readonly List<DocumentWitness> _own = issue.Documents.Select(d => new DocumentWitness(issue.Id, d)).ToList();
+
+    public IReadOnlyList<DocumentWitness> FindDocument(string idOrNumber)
+    {
+        var query = idOrNumber.Trim();
+        var number = DocumentNumber.Find(query);
+        bool Matches(GazetteDocument d) =>
+            d.Id == query || d.Id == (number?.Slug ?? query) || (d.Number is { } n && n.Canonical == (number?.Canonical ?? query));
+        var own = _own.SelectMany(w => w.Document.Instruments.Prepend(w.Document).Where(Matches).Select(d => w with { Document = d }));
+        return own.Concat(store.FindDocument(idOrNumber).Where(w => w.IssueId != issue.Id)).ToList();
+    }
+
+    public IEnumerable<DocumentWitness> AllDocuments() => store.AllDocuments().Where(w => w.IssueId != issue.Id).Concat(_own);
+
+    public ProvisionHit? GetProvision(string provisionId, string? issueId = null) =>
+        issueId == issue.Id ? null : store.GetProvision(provisionId, issueId);
+
+    public IngestResult Ingest(GazetteIssue issue) => throw new NotSupportedException("A read-only view.");
+
+    public IngestResult Ingest(GazetteIssue issue, bool force) => throw new NotSupportedException("A read-only view.");
+
+    public string? FindSourceBySha256(string sha256) => store.FindSourceBySha256(sha256);
+
+    public StoreCounts Counts() => store.Counts();
+
+    public IReadOnlyList<IssueSummary> ListIssues() => store.ListIssues();
+
+    public GazetteIssue? GetIssue(string issueId) => issueId == issue.Id ? issue : store.GetIssue(issueId);
+
+    public void Dispose()
+    {
+    }
+}
