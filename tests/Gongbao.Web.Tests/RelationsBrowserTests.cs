@@ -125,8 +125,7 @@ public sealed class RelationsBrowserTests : IAsyncLifetime
     private const string EnglishWords = """
         () => {
           const out = [];
-          // .schemes (schemes.js, owned elsewhere) still labels fields "评估日期 asOf" and a button "计算 Evaluate": reported, not checked here.
-          const skip = '[lang="en"], code, script, style, .anchor, .brand, .prov, .snippet, .hit-link, .rel-external, .rel-target, .vdiff, .schemes, ' +
+          const skip = '[lang="en"], code, script, style, .anchor, .brand, .prov, .snippet, .hit-link, .rel-external, .rel-target, .vdiff, ' +
             // Titles are content, not UI: headings of documents and instruments, contents entries, links to documents.
             'article h1, h2.inst, .toc, a[href^="/doc/"], a[href^="/p/"]';
           const words = t => t.split(/[\s（）()，,。：:；;、《》〔〕【】“”"']+/)
