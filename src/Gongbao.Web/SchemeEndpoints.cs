@@ -50,9 +50,10 @@ public static class SchemeEndpoints
             // asOf is required (Scheme.Evaluate reports it missing together with any input errors): a default of today
             // would make the same request give different answers over time.
             var date = SchemeInput.ParseDate(asOf);
-            if (asOf is not null && date is null)
+            if (!string.IsNullOrEmpty(asOf) && date is null) // an empty asOf= (a cleared date field) is a missing one
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["expected yyyy-MM-dd"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["expected yyyy-MM-dd"] },
+                    extensions: Codes("asOf", InputError.NotDate));
             }
 
             JsonObject? input;
@@ -77,9 +78,7 @@ public static class SchemeEndpoints
             }
             catch (InputValidationException ex)
             {
-                return Results.ValidationProblem(
-                    ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                    title: $"Invalid input for {scheme.Id}");
+                return InvalidInput(ex.Errors, $"Invalid input for {scheme.Id}");
             }
         }).WithName("EvaluateScheme").WithSummary("Evaluate a scheme on a case; the trace cites a provision for every step");
 
@@ -88,7 +87,8 @@ public static class SchemeEndpoints
         {
             if (SchemeInput.ParseDate(asOf) is not { } date)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["required: yyyy-MM-dd"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["required: yyyy-MM-dd"] },
+                    extensions: Codes("asOf", string.IsNullOrEmpty(asOf) ? InputError.Required : InputError.NotDate));
             }
 
             string body;
@@ -108,9 +108,7 @@ public static class SchemeEndpoints
             }
             catch (InputValidationException ex)
             {
-                return Results.ValidationProblem(
-                    ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                    title: "Invalid profile");
+                return InvalidInput(ex.Errors, "Invalid profile");
             }
         }).WithTags("Schemes").WithName("MatchProfile").WithSummary("Which measures apply to a profile, with reasons cited and maximum amounts")
             .AddEndpointFilter(ServerHardening.ObserveTimeout);
@@ -150,6 +148,22 @@ public static class SchemeEndpoints
 
         return app;
     }
+
+    /// <summary>
+    /// A validation problem: <c>errors</c> keeps the English messages for API users, <c>codes</c> (same keys, same order)
+    /// the machine-readable <see cref="InputError.Code"/>s the reader turns into Chinese.
+    /// </summary>
+    private static IResult InvalidInput(IReadOnlyList<InputError> errors, string title)
+    {
+        var byField = errors.GroupBy(e => e.Field).ToList();
+        return Results.ValidationProblem(
+            byField.ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: title,
+            extensions: new Dictionary<string, object?> { ["codes"] = byField.ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()) });
+    }
+
+    private static Dictionary<string, object?> Codes(string field, string code) =>
+        new() { ["codes"] = new Dictionary<string, string[]> { [field] = [code] } };
 
     private static IResult NotFound(string id) =>
         Results.Problem(title: "Scheme not found", detail: $"no scheme '{id}' (GET /api/schemes lists them)", statusCode: StatusCodes.Status404NotFound);

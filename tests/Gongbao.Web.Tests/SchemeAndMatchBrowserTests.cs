@@ -82,6 +82,18 @@ public sealed class SchemeAndMatchBrowserTests : IAsyncLifetime
         await box.Locator("button[type=submit]").ClickAsync();
         await box.Locator("[data-field=children] .gb-error:not(:empty)").WaitForAsync();
         Assert.Equal(0, await box.Locator("table.gb-outputs").CountAsync());
+        Assert.Equal("与其他项目的填写不一致", await box.Locator("[data-field=children] .gb-error").TextContentAsync());
+
+        // Out of range and a missing evaluation date: field-level messages in Chinese, no English words from the API.
+        await box.Locator("input[name=children]").FillAsync("");
+        await box.Locator("input[name=childrenThisMarch]").FillAsync("10001");
+        await box.Locator("input[name=asOf]").FillAsync("");
+        await box.Locator("button[type=submit]").ClickAsync();
+        await box.Locator("[data-field=childrenThisMarch] .gb-error:not(:empty)").WaitForAsync();
+        Assert.Equal("超出范围（0–10000）", await box.Locator("[data-field=childrenThisMarch] .gb-error").TextContentAsync());
+        Assert.Equal("必填", await box.Locator("[data-field=asOf] .gb-error").TextContentAsync());
+        var shown = string.Join("|", await box.Locator(".gb-error, .error").AllTextContentsAsync());
+        Assert.DoesNotMatch("[A-Za-z]{2,}", shown);
     }
 
     [Fact(DisplayName = "Browser 1280px: 京建法〔2024〕4号 form — 200 户 → 抽测总量 15 户 (the 200-unit overlap read as the larger floor)")]
@@ -152,6 +164,14 @@ public sealed class SchemeAndMatchBrowserTests : IAsyncLifetime
         Assert.Equal("may-apply", await job.GetAttributeAsync("data-status"));
         Assert.Contains("拟招用高校毕业生", await job.Locator(".gb-missing").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("360 万元", await page.Locator("[data-measure='uhd-support/uhd-project'] .gb-amount").TextContentAsync() ?? "", StringComparison.Ordinal);
+
+        // Without an evaluation date the API answers 400; the page says so in Chinese.
+        await page.Locator("#m-asOf").FillAsync("");
+        await page.Locator("button.gb-submit").ClickAsync();
+        var error = page.Locator(".gb-match-result .error", new() { HasText = "评估日期" });
+        await error.WaitForAsync();
+        Assert.Equal("评估日期：必填", await error.TextContentAsync());
+        Assert.DoesNotMatch("[A-Za-z]{2,}", string.Join("|", await page.Locator(".gb-match-result .error").AllTextContentsAsync()));
     }
 
     [Fact(DisplayName = "GET /api/documents/{id}/units: 京建法〔2024〕4号 第七条 85% is modelled by residential-acceptance; the reader lists the units")]

@@ -74,6 +74,10 @@ public sealed class SchemeEndpointsTests : IAsyncLifetime
         Assert.NotNull(problem["errors"]!["commonBonus"]);
 
         Assert.NotNull(problem["errors"]!["asOf"]); // required: no default to today
+        // Machine-readable codes beside the English messages (the reader shows them in Chinese).
+        Assert.Equal("outOfRange", (string)problem["codes"]!["commonBonus"]![0]!);
+        Assert.Equal("required", (string)problem["codes"]!["asOf"]![0]!);
+        Assert.Equal(problem["errors"]!.AsObject().Select(e => e.Key).Order(), problem["codes"]!.AsObject().Select(e => e.Key).Order());
 
         var notJson = await Client.PostAsync("/api/schemes/credit-evaluation/evaluate", Body("{"));
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
@@ -82,9 +86,13 @@ public sealed class SchemeEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
         Assert.Contains("weight", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        var mistyped = await Client.PostAsync("/api/schemes/drg-payment/evaluate?asOf=2025-06-30", Body("""{"weight":"heavy","colour":1}"""));
+        var mistypedCodes = (await mistyped.Content.ReadFromJsonAsync<JsonObject>())!["codes"]!;
+        Assert.Equal(("notNumber", "unknownField"), ((string)mistypedCodes["weight"]![0]!, (string)mistypedCodes["colour"]![0]!));
+
         var early = await Client.PostAsync("/api/schemes/drg-payment/evaluate?asOf=2024-12-31", Body("""{"weight":1.5}"""));
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
-        Assert.NotNull((await early.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["asOf"]);
+        Assert.Equal("notInForce", (string)(await early.Content.ReadFromJsonAsync<JsonObject>())!["codes"]!["asOf"]![0]!);
     }
 
     [Fact(DisplayName = "POST /api/match: a 经开区 kindergarten profile → 生均定额补助 applies with its amount; asOf required; unknown fact → 400")]
@@ -99,7 +107,11 @@ public sealed class SchemeEndpointsTests : IAsyncLifetime
         Assert.Equal(216000m, (decimal)first["maxAmount"]!);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsync("/api/match", Body(profile))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostAsync("/api/match?asOf=2025-06-30", Body("""{"revenu":1}"""))).StatusCode);
+        var unknown = await Client.PostAsync("/api/match?asOf=2025-06-30", Body("""{"revenu":1}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("unknownField", (string)(await unknown.Content.ReadFromJsonAsync<JsonObject>())!["codes"]!["revenu"]![0]!);
+        var noDate = await Client.PostAsync("/api/match", Body(profile));
+        Assert.Equal("required", (string)(await noDate.Content.ReadFromJsonAsync<JsonObject>())!["codes"]!["asOf"]![0]!);
     }
 
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");

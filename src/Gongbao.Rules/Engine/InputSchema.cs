@@ -50,9 +50,24 @@ public sealed record InputField
     public string? Help { get; init; }
 }
 
-/// <summary>One problem with the inputs, naming the field.</summary>
-public sealed record InputError(string Field, string Message)
+/// <summary>One problem with the inputs, naming the field; <see cref="Code"/> is machine-readable (the reader localises it).</summary>
+public sealed record InputError(string Field, string Message, string Code = InputError.Invalid)
 {
+    public const string Invalid = "invalid";
+    public const string Required = "required";
+    public const string UnknownField = "unknownField";
+    public const string Duplicate = "duplicate";
+    public const string NoGroup = "noGroup";
+    public const string NotNumber = "notNumber";
+    public const string NotInteger = "notInteger";
+    public const string OutOfRange = "outOfRange";
+    public const string NotBoolean = "notBoolean";
+    public const string NotDate = "notDate";
+    public const string NotOption = "notOption";
+    public const string Unreadable = "unreadable";
+    public const string NotInForce = "notInForce";
+    public const string Conflict = "conflict";
+
     public override string ToString() => $"{Field}: {Message}";
 }
 
@@ -83,14 +98,14 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
             {
                 if (!known.Contains(key))
                 {
-                    errors.Add(new InputError(key, "unknown field (see the scheme's input schema)"));
+                    errors.Add(new InputError(key, "unknown field (see the scheme's input schema)", InputError.UnknownField));
                 }
             }
         }
         catch (ArgumentException ex)
         {
             // A JsonObject built from text with a repeated key fails on first enumeration; which value was meant is unknowable.
-            throw new InputValidationException([new InputError("*", "duplicate field in the input object: " + ex.Message)]);
+            throw new InputValidationException([new InputError("*", "duplicate field in the input object: " + ex.Message, InputError.Duplicate)]);
         }
 
         foreach (var field in Fields)
@@ -115,14 +130,14 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
             {
                 errors.Add(new InputError(field.Name, field.Group is null
                     ? $"required ({field.Label})"
-                    : $"required when claiming {field.Group} ({field.Label})"));
+                    : $"required when claiming {field.Group} ({field.Label})", InputError.Required));
             }
         }
 
         if (RequireOneGroup && givenGroups.Count == 0 && errors.Count == 0)
         {
             var groups = Fields.Where(f => f.Group is not null).Select(f => f.Group!).Distinct();
-            errors.Add(new InputError("*", "no measure claimed: give the fields of at least one of " + string.Join(", ", groups)));
+            errors.Add(new InputError("*", "no measure claimed: give the fields of at least one of " + string.Join(", ", groups), InputError.NoGroup));
         }
 
         if (errors.Count > 0)
@@ -145,25 +160,25 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
                         if (node is JsonValue big && !big.TryGetValue<decimal>(out _) && big.TryGetValue<double>(out var huge))
                         {
                             // A number beyond decimal's range (±7.9e28) is a number, just an unusable one: say so.
-                            errors.Add(new InputError(field.Name, $"{huge.ToString("R", CultureInfo.InvariantCulture)} is out of range [{Fmt(field.Min)}, {Fmt(field.Max)}]{(field.Unit is null ? "" : " " + field.Unit)}"));
+                            errors.Add(new InputError(field.Name, $"{huge.ToString("R", CultureInfo.InvariantCulture)} is out of range [{Fmt(field.Min)}, {Fmt(field.Max)}]{(field.Unit is null ? "" : " " + field.Unit)}", InputError.OutOfRange));
                             return null;
                         }
 
                         if (node is not JsonValue v || !v.TryGetValue<decimal>(out var d))
                         {
-                            errors.Add(new InputError(field.Name, $"must be a number, got {node.ToJsonString()}"));
+                            errors.Add(new InputError(field.Name, $"must be a number, got {node.ToJsonString()}", InputError.NotNumber));
                             return null;
                         }
 
                         if (field.Type == InputType.Integer && d != decimal.Truncate(d))
                         {
-                            errors.Add(new InputError(field.Name, $"must be a whole number, got {Fmt(d)}"));
+                            errors.Add(new InputError(field.Name, $"must be a whole number, got {Fmt(d)}", InputError.NotInteger));
                             return null;
                         }
 
                         if (field.Min is { } min && d < min || field.Max is { } max && d > max)
                         {
-                            errors.Add(new InputError(field.Name, $"{Fmt(d)} is out of range [{Fmt(field.Min)}, {Fmt(field.Max)}]{(field.Unit is null ? "" : " " + field.Unit)}"));
+                            errors.Add(new InputError(field.Name, $"{Fmt(d)} is out of range [{Fmt(field.Min)}, {Fmt(field.Max)}]{(field.Unit is null ? "" : " " + field.Unit)}", InputError.OutOfRange));
                             return null;
                         }
 
@@ -176,7 +191,7 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
                         return flag;
                     }
 
-                    errors.Add(new InputError(field.Name, $"must be true or false, got {node.ToJsonString()}"));
+                    errors.Add(new InputError(field.Name, $"must be true or false, got {node.ToJsonString()}", InputError.NotBoolean));
                     return null;
                 case InputType.Date:
                     if (node is JsonValue s && s.TryGetValue<string>(out var text)
@@ -185,7 +200,7 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
                         return date;
                     }
 
-                    errors.Add(new InputError(field.Name, $"must be a date yyyy-MM-dd, got {node.ToJsonString()}"));
+                    errors.Add(new InputError(field.Name, $"must be a date yyyy-MM-dd, got {node.ToJsonString()}", InputError.NotDate));
                     return null;
                 case InputType.Choice:
                     if (node is JsonValue c && c.TryGetValue<string>(out var choice) && field.Options.Any(o => o.Value == choice))
@@ -193,14 +208,14 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
                         return choice;
                     }
 
-                    errors.Add(new InputError(field.Name, $"must be one of {string.Join(", ", field.Options.Select(o => o.Value))}, got {node.ToJsonString()}"));
+                    errors.Add(new InputError(field.Name, $"must be one of {string.Join(", ", field.Options.Select(o => o.Value))}, got {node.ToJsonString()}", InputError.NotOption));
                     return null;
                 case InputType.ChoiceSet:
                 case InputType.ChoiceList:
                     {
                         if (node is not JsonArray array)
                         {
-                            errors.Add(new InputError(field.Name, $"must be an array of {string.Join(", ", field.Options.Select(o => o.Value))}"));
+                            errors.Add(new InputError(field.Name, $"must be an array of {string.Join(", ", field.Options.Select(o => o.Value))}", InputError.NotOption));
                             return null;
                         }
 
@@ -216,7 +231,7 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
                             }
                             else
                             {
-                                errors.Add(new InputError(field.Name, $"unknown value {item?.ToJsonString() ?? "null"}; allowed: {string.Join(", ", field.Options.Select(o => o.Value))}"));
+                                errors.Add(new InputError(field.Name, $"unknown value {item?.ToJsonString() ?? "null"}; allowed: {string.Join(", ", field.Options.Select(o => o.Value))}", InputError.NotOption));
                                 return null;
                             }
                         }
@@ -230,7 +245,7 @@ public sealed class InputSchema(IReadOnlyList<InputField> fields, bool requireOn
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException)
         {
-            errors.Add(new InputError(field.Name, $"unreadable value {node.ToJsonString()}"));
+            errors.Add(new InputError(field.Name, $"unreadable value {node.ToJsonString()}", InputError.Unreadable));
             return null;
         }
     }
@@ -264,5 +279,5 @@ public sealed class ValidatedInputs(IReadOnlyDictionary<string, object> values, 
 
     private object Get(string name) => values.TryGetValue(name, out var v)
         ? v
-        : throw new InputValidationException([new InputError(name, "required")]);
+        : throw new InputValidationException([new InputError(name, "required", InputError.Required)]);
 }

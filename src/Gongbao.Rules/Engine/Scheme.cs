@@ -84,7 +84,7 @@ public abstract class Scheme
     {
         if (asOf is not { } date)
         {
-            var missing = new InputError("asOf", "required: the evaluation date (yyyy-MM-dd) that picks the parameter values in force");
+            var missing = new InputError("asOf", "required: the evaluation date (yyyy-MM-dd) that picks the parameter values in force", InputError.Required);
             try
             {
                 Inputs.Validate(input);
@@ -100,7 +100,7 @@ public abstract class Scheme
         if (Validity?.From is { } from && date < from)
         {
             throw new InputValidationException([new InputError("asOf",
-                $"{Title} applies from {from:yyyy-MM-dd} [{Validity.Source.ProvisionId}]「{Validity.Source.Quote}」; no rule is known for {date:yyyy-MM-dd}")]);
+                $"{Title} applies from {from:yyyy-MM-dd} [{Validity.Source.ProvisionId}]「{Validity.Source.Quote}」; no rule is known for {date:yyyy-MM-dd}", InputError.NotInForce)]);
         }
 
         var inputs = Inputs.Validate(input);
@@ -118,7 +118,7 @@ public abstract class Scheme
         }
         catch (NotInForceException ex)
         {
-            throw new InputValidationException([new InputError("asOf", ex.Message)]);
+            throw new InputValidationException([new InputError("asOf", ex.Message, InputError.NotInForce)]);
         }
 
         return new EvaluationResult(Id, date, evaluation.Outputs, root);

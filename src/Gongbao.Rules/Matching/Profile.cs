@@ -42,7 +42,7 @@ public sealed class Profile
     public static Profile FromJson(string json)
     {
         var root = JsonNode.Parse(json, documentOptions: SchemeInput.Options) as JsonObject
-            ?? throw new InputValidationException([new InputError("*", "a profile must be a JSON object")]);
+            ?? throw new InputValidationException([new InputError("*", "a profile must be a JSON object", InputError.Invalid)]);
         var facts = new Dictionary<string, object>(StringComparer.Ordinal);
         var errors = new List<InputError>();
         void Read(string name, JsonNode? node)
@@ -54,7 +54,7 @@ public sealed class Profile
 
             if (!KnownFacts.Contains(name))
             {
-                errors.Add(new InputError(name, "unknown fact (known: " + string.Join(", ", KnownFacts) + ")"));
+                errors.Add(new InputError(name, "unknown fact (known: " + string.Join(", ", KnownFacts) + ")", InputError.UnknownField));
                 return;
             }
 
@@ -73,7 +73,7 @@ public sealed class Profile
                     facts[name] = d;
                     break;
                 default:
-                    errors.Add(new InputError(name, $"unreadable value {node.ToJsonString()}"));
+                    errors.Add(new InputError(name, $"unreadable value {node.ToJsonString()}", InputError.Unreadable));
                     break;
             }
         }

@@ -92,7 +92,7 @@ public sealed class DrgPaymentScheme : Scheme
     {
         if (inputs.Has("surplus") && !inputs.Has("insurance"))
         {
-            yield return new InputError("insurance", "required with surplus (城镇职工 or 城乡居民)");
+            yield return new InputError("insurance", "required with surplus (城镇职工 or 城乡居民)", InputError.Required);
         }
     }
 }

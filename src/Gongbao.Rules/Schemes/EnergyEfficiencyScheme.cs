@@ -41,27 +41,27 @@ public sealed class EnergyEfficiencyScheme : Scheme
     {
         if (!inputs.Has("energyIntensity") && !inputs.Has("annualEnergyUse"))
         {
-            yield return new InputError("energyIntensity", "required: give energyIntensity or annualEnergyUse");
+            yield return new InputError("energyIntensity", "required: give energyIntensity or annualEnergyUse", InputError.Required);
         }
 
         if (inputs.Has("publicArea") && inputs.Has("buildingArea") && inputs.Number("publicArea") > inputs.Number("buildingArea"))
         {
-            yield return new InputError("publicArea", "exceeds buildingArea");
+            yield return new InputError("publicArea", "exceeds buildingArea", InputError.Conflict);
         }
 
         if (!inputs.Has("energyIntensity") && inputs.Has("annualEnergyUse") && inputs.Number("publicArea") <= 0)
         {
-            yield return new InputError("publicArea", "must be positive to compute the energy intensity");
+            yield return new InputError("publicArea", "must be positive to compute the energy intensity", InputError.OutOfRange);
         }
 
         if (inputs.Has("excludedEnergyUse") && inputs.Has("annualEnergyUse") && inputs.Number("excludedEnergyUse") > inputs.Number("annualEnergyUse"))
         {
-            yield return new InputError("excludedEnergyUse", "exceeds annualEnergyUse");
+            yield return new InputError("excludedEnergyUse", "exceeds annualEnergyUse", InputError.Conflict);
         }
 
         if (inputs.Has("guideValue") && inputs.Has("constraintValue") && inputs.Number("guideValue") > inputs.Number("constraintValue"))
         {
-            yield return new InputError("guideValue", "the guide value cannot exceed the constraint value");
+            yield return new InputError("guideValue", "the guide value cannot exceed the constraint value", InputError.Conflict);
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class EnergySpotCheckScheme : Scheme
     {
         if (inputs.Has("checkedBuildings") && inputs.Has("largeBuildings") && inputs.Number("checkedBuildings") > inputs.Number("largeBuildings"))
         {
-            yield return new InputError("checkedBuildings", "exceeds largeBuildings");
+            yield return new InputError("checkedBuildings", "exceeds largeBuildings", InputError.Conflict);
         }
     }
 

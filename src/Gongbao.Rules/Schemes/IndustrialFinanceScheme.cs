@@ -74,32 +74,32 @@ public sealed class IndustrialFinanceScheme : Scheme
     {
         if (inputs.Claims("第八条") && !inputs.Has("a8PaidInCapital") && !inputs.Has("a8CapitalIncrease"))
         {
-            yield return new InputError("a8PaidInCapital", "required when claiming 第八条: give a8PaidInCapital or a8CapitalIncrease");
+            yield return new InputError("a8PaidInCapital", "required when claiming 第八条: give a8PaidInCapital or a8CapitalIncrease", InputError.Required);
         }
 
         if (inputs.Claims("第十条") && !inputs.Has("a10PaidInCapital") && !inputs.Has("a10CapitalIncrease"))
         {
-            yield return new InputError("a10PaidInCapital", "required when claiming 第十条: give a10PaidInCapital or a10CapitalIncrease");
+            yield return new InputError("a10PaidInCapital", "required when claiming 第十条: give a10PaidInCapital or a10CapitalIncrease", InputError.Required);
         }
 
         if (inputs.Claims("第十一条") && !inputs.Has("a11ManagerCapital") && !inputs.Has("a11CapitalIncrease"))
         {
-            yield return new InputError("a11ManagerCapital", "required when claiming 第十一条: give a11ManagerCapital or a11CapitalIncrease");
+            yield return new InputError("a11ManagerCapital", "required when claiming 第十一条: give a11ManagerCapital or a11CapitalIncrease", InputError.Required);
         }
 
         if (inputs.Claims("第十二条") && !inputs.Flag("a12NewManager") && !inputs.Has("a12FundPaidInUsd"))
         {
-            yield return new InputError("a12FundPaidInUsd", "required when claiming 第十二条: give a12NewManager or a12FundPaidInUsd");
+            yield return new InputError("a12FundPaidInUsd", "required when claiming 第十二条: give a12NewManager or a12FundPaidInUsd", InputError.Required);
         }
 
         if (inputs.Has("a13Type") && inputs.Choice("a13Type") != "bank" && !inputs.Has("a13Volume"))
         {
-            yield return new InputError("a13Volume", "required for securities and insurance institutions (第十三条)");
+            yield return new InputError("a13Volume", "required for securities and insurance institutions (第十三条)", InputError.Required);
         }
 
         if (inputs.Claims("第十五条") && inputs.Has("a15Investments") && inputs.Has("a15Projects") && inputs.Number("a15Projects") <= 0)
         {
-            yield return new InputError("a15Projects", "must be at least 1");
+            yield return new InputError("a15Projects", "must be at least 1", InputError.OutOfRange);
         }
     }
 

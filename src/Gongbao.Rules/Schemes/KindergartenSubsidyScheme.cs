@@ -57,15 +57,15 @@ public sealed class KindergartenSubsidyScheme : Scheme
         if (quarterly && !(inputs.Has("childrenLastSeptember") && inputs.Has("childrenThisMarch")))
         {
             yield return new InputError(inputs.Has("childrenLastSeptember") ? "childrenThisMarch" : "childrenLastSeptember",
-                "required: both quarterly counts (上一年9月末 for 第一、二季度, 当年3月末 for 第三、四季度)");
+                "required: both quarterly counts (上一年9月末 for 第一、二季度, 当年3月末 for 第三、四季度)", InputError.Required);
         }
         else if (quarterly && inputs.Has("children"))
         {
-            yield return new InputError("children", "give either the quarterly counts or one yearly count, not both");
+            yield return new InputError("children", "give either the quarterly counts or one yearly count, not both", InputError.Conflict);
         }
         else if (!quarterly && !inputs.Has("children"))
         {
-            yield return new InputError("childrenLastSeptember", "required: the quarterly counts (or children, one count for the whole year)");
+            yield return new InputError("childrenLastSeptember", "required: the quarterly counts (or children, one count for the whole year)", InputError.Required);
         }
     }
 

@@ -41,12 +41,12 @@ public sealed class ResidentialAcceptanceScheme : Scheme
     {
         if (inputs.Has("passedPoints") && inputs.Has("measuredPoints") && inputs.Number("passedPoints") > inputs.Number("measuredPoints"))
         {
-            yield return new InputError("passedPoints", "exceeds measuredPoints");
+            yield return new InputError("passedPoints", "exceeds measuredPoints", InputError.Conflict);
         }
 
         if (inputs.DateOrNull("noticeDate") is { } notice && inputs.DateOrNull("inspectionDate") is { } inspection && notice > inspection)
         {
-            yield return new InputError("noticeDate", "after inspectionDate");
+            yield return new InputError("noticeDate", "after inspectionDate", InputError.Conflict);
         }
     }
 

@@ -72,12 +72,12 @@ public sealed class SciTechCultureScheme : Scheme
     {
         if (inputs.Claims("措施17") && !inputs.Has("m17FixedAssets") && !inputs.Has("m17RentArea"))
         {
-            yield return new InputError("m17FixedAssets", "required when claiming 措施17: give m17FixedAssets or the rent fields");
+            yield return new InputError("m17FixedAssets", "required when claiming 措施17: give m17FixedAssets or the rent fields", InputError.Required);
         }
 
         if (inputs.Has("m17RentArea") && (!inputs.Has("m17RentDays") || !inputs.Has("m17RentYear")))
         {
-            yield return new InputError(inputs.Has("m17RentDays") ? "m17RentYear" : "m17RentDays", "required with m17RentArea");
+            yield return new InputError(inputs.Has("m17RentDays") ? "m17RentYear" : "m17RentDays", "required with m17RentArea", InputError.Required);
         }
     }
 

@@ -58,6 +58,15 @@
     { name: "plans.standardProjects", label: "主导制定的标准项目", kind: "list", section: "计划", from: ["standardisation-subsidy", "standardProjects"] },
     { name: "plans.exports", label: "出口额", kind: "number", unit: "万元", section: "计划" },
   ];
+  // Validation codes of the API (InputError.Code) in Chinese; the English messages stay for API users.
+  var ERROR_TEXT = {
+    required: "必填", unknownField: "不是可识别的项目", duplicate: "项目重复", noGroup: "请至少填写一项措施的内容",
+    notNumber: "须为数字", notInteger: "须为整数", outOfRange: "超出范围", notBoolean: "须为“是”或“否”",
+    notDate: "须为有效日期（年-月-日）", notOption: "不是可选的值", unreadable: "无法识别的值",
+    notInForce: "该日期没有有效的规定，请调整评估日期", conflict: "与其他项目的填写不一致",
+  };
+  function errorText(code) { return ERROR_TEXT[code] || "输入有误"; }
+
   var LABEL = {};
   FACTS.forEach(function (f) { LABEL[f.name] = f.label; });
 
@@ -237,8 +246,10 @@
           out.replaceChildren(el("p", { class: "error", role: "alert", text: "输入有误，请检查标出的项目。" }));
           Object.keys(r.body.errors || {}).forEach(function (name) {
             var slot = form.querySelector('[data-field="' + name + '"] .gb-error');
-            var msg = r.body.errors[name].join("；");
-            if (slot) slot.textContent = msg; else out.appendChild(el("p", { class: "error", text: (LABEL[name] || name) + "：" + msg }));
+            var codes = (r.body.codes || {})[name] || r.body.errors[name].map(function () { return ""; });
+            var msg = codes.map(errorText).filter(function (m, i, all) { return all.indexOf(m) === i; }).join("；");
+            var label = name === "asOf" ? "评估日期" : LABEL[name] || "其他项目";
+            if (slot) slot.textContent = msg; else out.appendChild(el("p", { class: "error", text: (name === "*" ? "" : label + "：") + msg }));
           });
         })
         .catch(function () { out.replaceChildren(el("p", { class: "error", role: "alert", text: "无法连接服务器，请稍后再试。" })); });

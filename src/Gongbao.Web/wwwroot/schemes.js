@@ -18,6 +18,15 @@
     return node;
   }
 
+  // Validation codes of the API (InputError.Code) in Chinese; the English messages stay for API users.
+  var ERROR_TEXT = {
+    required: "必填", unknownField: "不是可识别的项目", duplicate: "项目重复", noGroup: "请至少填写一项措施的内容",
+    notNumber: "须为数字", notInteger: "须为整数", outOfRange: "超出范围", notBoolean: "须为“是”或“否”",
+    notDate: "须为有效日期（年-月-日）", notOption: "不是可选的值", unreadable: "无法识别的值",
+    notInForce: "该日期没有有效的规定，请调整评估日期", conflict: "与其他项目的填写不一致",
+  };
+  function errorText(code) { return ERROR_TEXT[code] || "输入有误"; }
+
   function getJson(url) {
     return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
       if (!r.ok) throw new Error(url + ": HTTP " + r.status);
@@ -148,8 +157,14 @@
           out.replaceChildren(el("p", { class: "error", role: "alert", text: "输入有误，请检查标出的项目。" }));
           Object.keys(r.body.errors || {}).forEach(function (name) {
             var row = form.querySelector('[data-field="' + name + '"] .gb-error');
-            var msg = r.body.errors[name].join("; ");
-            if (row) row.textContent = msg; else out.appendChild(el("p", { class: "gb-error", text: (name === "*" ? "" : name + ": ") + msg }));
+            var prop = schema.properties[name] || {};
+            var codes = (r.body.codes || {})[name] || r.body.errors[name].map(function () { return ""; });
+            var msg = codes.map(function (c) {
+              var range = c === "outOfRange" && prop.minimum !== undefined && prop.maximum !== undefined ? "（" + prop.minimum + "–" + prop.maximum + "）" : "";
+              return errorText(c) + range;
+            }).filter(function (m, i, all) { return all.indexOf(m) === i; }).join("；");
+            var label = name === "asOf" ? "评估日期" : prop.title || "其他项目";
+            if (row) row.textContent = msg; else out.appendChild(el("p", { class: "gb-error", text: (name === "*" ? "" : label + "：") + msg }));
           });
         }).catch(function () { out.replaceChildren(el("p", { class: "error", role: "alert", text: "无法连接服务器，请稍后再试。" })); });
       });
