@@ -50,6 +50,32 @@ public sealed class SchemeCommandTests : IDisposable
         Assert.Contains("\"grade\": \"A\"", json.Out, StringComparison.Ordinal);
     }
 
+    [Fact(DisplayName = "eval (human-readable) labels outputs from the scheme data: Chinese labels, units, 是/否 and value labels; --json keeps the keys")]
+    public void EvalUsesOutputLabels()
+    {
+        var good = _cli.Input("case.json", Encoding.UTF8.GetBytes(
+            """{"nationalGrade":"good","commonBonus":50,"commonDeduction":0,"industryBonus":100,"industryDeduction":0}"""));
+        var run = _cli.Run("eval", "credit-evaluation", "--input", good, "--as-of", "2024-09-01");
+        Assert.Equal(0, run.ExitCode);
+        var table = run.Out[..run.Out.IndexOf("└──", StringComparison.Ordinal)]; // the outputs table, before the trace tree
+        Assert.Matches(@"初始评分\s*│\s*\S.*分", table);
+        Assert.Matches(@"是否触发熔断\s*│\s*否", table);
+        Assert.DoesNotContain("initialScore", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("fused", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("false", table, StringComparison.Ordinal);
+
+        var json = _cli.Run("eval", "credit-evaluation", "--input", good, "--json", "--as-of", "2024-09-01");
+        Assert.Contains("\"initialScore\":", json.Out, StringComparison.Ordinal);
+        Assert.Contains("\"fused\": false", json.Out, StringComparison.Ordinal);
+
+        // Value labels: the risk level code "high" is shown as 高风险.
+        var guardianship = _cli.Input("g.json", Encoding.UTF8.GetBytes(
+            """{"findings":["diet","school-bullying","guardian-criminal-record"],"minorAge":10,"minorFemale":false}"""));
+        var risk = _cli.Run("eval", "guardianship-assessment", "--input", guardianship, "--as-of", "2025-06-30");
+        Assert.Equal(0, risk.ExitCode);
+        Assert.Matches(@"最高风险等级\s*│\s*高风险", risk.Out);
+    }
+
     [Fact(DisplayName = "eval: --as-of is required; a repeated key or 1e30 is a clear input error, not an unexpected one")]
     public void EvalRejectsAmbiguousInput()
     {

@@ -48,10 +48,13 @@ public static class EvalCommand
                 return ExitCodes.Success;
             }
 
+            // Human-readable: the scheme data's Chinese labels, units and value labels (the reader shows the same); --json keeps the keys.
+            var labels = scheme.OutputLabels.ToDictionary(o => o.Name, StringComparer.Ordinal);
             var outputs = new Table { Title = new TableTitle(Markup.Escape($"{scheme.Title} · {scheme.DocumentNumber}")) }.AddColumns("Output", "Value");
             foreach (var (name, value) in result.Outputs)
             {
-                outputs.AddRow(Markup.Escape(name), Markup.Escape(Format(value)));
+                var label = labels.GetValueOrDefault(name);
+                outputs.AddRow(Markup.Escape(string.IsNullOrEmpty(label?.Label) ? name : label.Label), Markup.Escape(Format(value, label)));
             }
 
             context.Console.Write(outputs);
@@ -109,13 +112,20 @@ public static class EvalCommand
         return text;
     }
 
-    private static string Format(object? value) => value switch
+    private static string Format(object? value, OutputEntry? label)
     {
-        null => "—",
-        decimal d => d.ToString("0.####", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        IEnumerable<string> list => string.Join("\n", list),
-        IEnumerable<KeyValuePair<string, object?>> map => string.Join("\n", map.Select(kv => $"{kv.Key}: {Format(kv.Value)}")),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+        var unit = string.IsNullOrEmpty(label?.Unit) ? "" : " " + label.Unit;
+        string Named(string code) => label is not null && label.Values.TryGetValue(code, out var text) ? text : code;
+        return value switch
+        {
+            null => "—",
+            decimal d => d.ToString("#,0.####", CultureInfo.InvariantCulture) + unit,
+            bool b => b ? "是" : "否",
+            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string text => Named(text),
+            IEnumerable<string> list => list.Any() ? string.Join("\n", list.Select(Named)) : "无",
+            IEnumerable<KeyValuePair<string, object?>> map => string.Join("\n", map.Select(kv => $"{kv.Key}：{Format(kv.Value, label)}")),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture) + unit,
+        };
+    }
 }
