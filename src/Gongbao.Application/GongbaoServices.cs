@@ -36,6 +36,63 @@ public sealed class GongbaoServices(IGazetteStore store, GazetteIndex index, Wri
 
     public LegalStatusEvaluator Status => new(Relations);
 
+    private Task? _warmUp;
+
+    /// <summary>
+    /// Starts building the relation graph in the background (a server calls it once the store is open), so the first
+    /// relations/status request does not pay for it within its request timeout: it waits on this build (the graph builds
+    /// under its own lock), never builds a second time. The store generation is recorded first, so the first
+    /// <see cref="FollowStore"/> keeps the warm graph unless the store changed meanwhile. Idempotent; the task never faults
+    /// (a failed build leaves the graph unbuilt and the request that needs it rebuilds and reports the error). Skipped when the
+    /// build would have to store missing relations first.
+    /// </summary>
+    public Task WarmUp()
+    {
+        lock (_followGate)
+        {
+            if (_warmUp is not null)
+            {
+                return _warmUp;
+            }
+
+            try
+            {
+                // A store with sources whose relations were never stored would be written to by the build (the backfill);
+                // starting a server writes nothing, so that build stays with the first request that needs it.
+                if (Store.KeepsRelations && Store.SourcesWithoutRelations(StoredRelations.ExtractorVersion).Count > 0)
+                {
+                    return _warmUp = Task.CompletedTask;
+                }
+
+                _seenStore = Generation();
+                Interlocked.Exchange(ref _lastFollowTicks, Environment.TickCount64);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
+            {
+                return _warmUp = Task.CompletedTask; // an unreachable store: the requests report it
+            }
+
+            Relations.Refresh(); // anything cached before this generation was read is dropped
+            return _warmUp = Task.Run(() =>
+            {
+                try
+                {
+                    _ = Relations.All.Count;
+                }
+#pragma warning disable CA1031 // the build is retried, and its error reported, by the first request that needs the graph
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                }
+            });
+        }
+    }
+
+    /// <summary>The background build <see cref="WarmUp"/> started (completed when none was).</summary>
+    public Task WarmingUp => Volatile.Read(ref _warmUp) ?? Task.CompletedTask;
+
+    private string Generation() => string.Join('\n', Store.SourceStates().Select(s => s.Id + " " + s.ContentToken));
+
     /// <summary>
     /// Compares, per source, the content token the index committed with the store's current one and
     /// re-indexes every source that differs or is missing, and drops sources the store no longer has, in
@@ -101,7 +158,7 @@ public sealed class GongbaoServices(IGazetteStore store, GazetteIndex index, Wri
 
     /// <summary>
     /// Notices a change another process made to the store (<c>gongbao ingest</c> beside a running server) and
-    /// drops what this process derived from the old state: the citation title cache is rebuilt on next use,
+    /// drops what this process derived from the old state: the citation title cache and the relation graph are rebuilt on next use,
     /// the index's searcher is reopened at once (otherwise within 2 s) and a private index is reconciled.
     /// The store's content tokens are the generation, looked at no more than once per
     /// <see cref="FollowInterval"/>; safe to call on every request. True when the store had changed.
@@ -120,7 +177,7 @@ public sealed class GongbaoServices(IGazetteStore store, GazetteIndex index, Wri
             string generation;
             try
             {
-                generation = string.Join('\n', Store.SourceStates().Select(s => s.Id + " " + s.ContentToken));
+                generation = Generation();
             }
             catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
             {
@@ -135,7 +192,7 @@ public sealed class GongbaoServices(IGazetteStore store, GazetteIndex index, Wri
 
             // The first look cannot know what the caches were built from, so it refreshes them too (cheap).
             _seenStore = generation;
-            Resolver.Invalidate();
+            Relations.Refresh(); // the relation graph and the resolver's titles; rebuilt on next use
             if (PrivateIndex)
             {
                 ReconcileIndex();

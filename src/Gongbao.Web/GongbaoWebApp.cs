@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Gongbao.Web;
@@ -84,6 +85,12 @@ public static class GongbaoWebApp
     public static IApplicationBuilder UseStoreFollowing(this IApplicationBuilder app)
     {
         var gongbao = app.ApplicationServices.GetRequiredService<GongbaoServices>();
+
+        // Build the relation graph while the server starts, not within the first relations/status request's timeout;
+        // a stopping server waits (bounded) for the build so the store is not closed under it.
+        var lifetime = app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStarted.Register(() => gongbao.WarmUp());
+        lifetime.ApplicationStopping.Register(() => gongbao.WarmingUp.Wait(TimeSpan.FromSeconds(10)));
         return app.Use((http, next) =>
         {
             if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
