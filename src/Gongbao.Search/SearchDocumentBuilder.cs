@@ -46,22 +46,39 @@ public static class SearchDocumentBuilder
     /// standalone text of the measures numbers them from the top, the gazette under the notice's inst-1):
     /// document, kind, the numbers along the path, and the start of the text in search form.
     /// </summary>
-    public static string FoldKey(string documentId, Provision provision, string numbers, string text)
+    public static string FoldKey(string documentId, Provision provision, string numbers, string text) =>
+        $"{documentId}|{provision.Kind}|{numbers}|{FoldKeyPrefix(text)}";
+
+    private const int FoldKeyLength = 24;
+
+    /// <summary>
+    /// The first <see cref="FoldKeyLength"/> letters and digits of the search form of <paramref name="text"/>,
+    /// folding only a growing head of it (an article's whole text was folded for 24 characters). Folding is per
+    /// character except 广播电视台局 → 广播电视局 (Pairs, 6 → 5), which a cut can split: the last 6 characters of
+    /// a folded head may differ from the whole text's, so only those before them are taken unless the head is the whole text.
+    /// </summary>
+    private static string FoldKeyPrefix(string text)
     {
-        var prefix = new System.Text.StringBuilder();
-        foreach (var c in SearchVariants.Normalize(TextFold.Fold(text)))
+        var prefix = new System.Text.StringBuilder(FoldKeyLength);
+        for (var head = Math.Min(text.Length, 64); ; head = Math.Min(text.Length, head * 2))
         {
-            if (char.IsLetterOrDigit(c))
+            var whole = head == text.Length;
+            var folded = SearchVariants.Normalize(TextFold.Fold(whole ? text : text[..head]));
+            var settled = whole ? folded.Length : folded.Length - SearchVariants.LongestVariant;
+            prefix.Clear();
+            for (var i = 0; i < settled && prefix.Length < FoldKeyLength; i++)
             {
-                prefix.Append(c);
-                if (prefix.Length == 24)
+                if (char.IsLetterOrDigit(folded[i]))
                 {
-                    break;
+                    prefix.Append(folded[i]);
                 }
             }
-        }
 
-        return $"{documentId}|{provision.Kind}|{numbers}|{prefix}";
+            if (whole || prefix.Length == FoldKeyLength)
+            {
+                return prefix.ToString();
+            }
+        }
     }
 
     private static IEnumerable<(Provision Provision, string Text, string Path, string Numbers)> Walk(Provision root)

@@ -106,7 +106,12 @@ public sealed partial class SearchLexicon
             }
         }
 
-        foreach (Match m in DefinedTerm().Matches(SearchDocumentBuilder.DocumentText(doc)))
+        var text = SearchDocumentBuilder.DocumentText(doc);
+        // Every match contains （以下 or (以下; the regex tries up to 60 characters at every position, so texts without it skip it.
+        var definitions = text.Contains("（以下", StringComparison.Ordinal) || text.Contains("(以下", StringComparison.Ordinal)
+            ? DefinedTerm().Matches(text)
+            : null;
+        foreach (Match m in definitions ?? (IEnumerable<Match>)[])
         {
             var shortForm = m.Groups["short"].Value.Trim();
             var full = FullForm(m.Groups["full"].Value, shortForm);

@@ -31,6 +31,9 @@ public static class SearchVariants
         ("辦", "办"),
     ];
 
+    /// <summary>Length of the longest variant in <see cref="Pairs"/>.</summary>
+    public static readonly int LongestVariant = Pairs.Max(p => p.Variant.Length);
+
     /// <summary>
     /// Traditional → simplified, one character each, from OpenCC's TSCharacters (Apache-2.0; regenerate
     /// with tools/gen-traditional-table.sh). Applied to queries and indexed text alike, so 幼兒園 finds 幼儿园.
