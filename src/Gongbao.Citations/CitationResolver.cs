@@ -91,7 +91,7 @@ public sealed class CitationResolver(IGazetteStore store)
         {
             lock (_gate)
             {
-                return _titles ??= new TitleIndex(store.AllDocuments());
+                return _titles ??= new TitleIndex(store.Titles());
             }
         }
     }

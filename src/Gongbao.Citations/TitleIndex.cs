@@ -18,6 +18,14 @@ public sealed class TitleIndex
     private static readonly string[] Qualifiers = ["(试行)", "(暂行)", "(修订)", "(修订版)", "(征求意见稿)"];
     private readonly List<(string Normalized, string Bare, TitleEntry Entry)> _entries = [];
 
+    public TitleIndex(IEnumerable<StoredTitle> titles)
+    {
+        foreach (var t in titles)
+        {
+            Add(new TitleEntry(t.TitleZh, t.DocumentId, t.InstrumentId, t.IssueId));
+        }
+    }
+
     public TitleIndex(IEnumerable<DocumentWitness> witnesses)
     {
         foreach (var w in witnesses)

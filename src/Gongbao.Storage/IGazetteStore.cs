@@ -50,6 +50,9 @@ public sealed record IssueSummary(
 /// <summary>A document together with the source (issue) it was printed in.</summary>
 public sealed record DocumentWitness(string IssueId, GazetteDocument Document);
 
+/// <summary>A stored document's title (<see cref="InstrumentId"/> null) or the title of an instrument it issues.</summary>
+public sealed record StoredTitle(string IssueId, string DocumentId, string? InstrumentId, string TitleZh);
+
 /// <summary>A provision located in its document and source.</summary>
 public sealed record ProvisionHit(string IssueId, string DocumentId, string DocumentTitle, Provision Provision);
 
@@ -88,6 +91,16 @@ public interface IGazetteStore : IDisposable
 
     /// <summary>All stored documents (top-level), each with its source, for indexing.</summary>
     IEnumerable<DocumentWitness> AllDocuments();
+
+    /// <summary>
+    /// The title of every stored document and of each instrument it issues, in <see cref="AllDocuments"/> order
+    /// (a document, then its instruments). Citations resolve titles on every ingest, so a store should answer this
+    /// without reading document bodies.
+    /// </summary>
+    IEnumerable<StoredTitle> Titles() =>
+        AllDocuments().SelectMany(w => w.Document.Instruments
+            .Select(i => new StoredTitle(w.IssueId, w.Document.Id, i.Id, i.TitleZh))
+            .Prepend(new StoredTitle(w.IssueId, w.Document.Id, null, w.Document.TitleZh)));
 
     /// <summary>As <see cref="Ingest(GazetteIssue, bool)"/>, keeping <paramref name="sourceText"/> (the decoded input) in the source's history.</summary>
     IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText) => Ingest(issue, force);

@@ -213,6 +213,22 @@ public abstract class GazetteStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void Titles_read_without_bodies_equal_the_titles_of_AllDocuments_in_order()
+    {
+        foreach (var file in new[] { "2021-40.txt", "2024-31.txt", "2025-12.txt", "standalone-jingguangdianfa-2021-93.txt" })
+        {
+            Store.Ingest(new Parsing.GazetteParser().ParseFile(Parsing.SampleGazettes.File(file)));
+        }
+
+        // The interface's default reads every document; the store answers from the documents table alone.
+        var fromDocuments = Store.AllDocuments().SelectMany(w => w.Document.Instruments
+            .Select(i => new StoredTitle(w.IssueId, w.Document.Id, i.Id, i.TitleZh))
+            .Prepend(new StoredTitle(w.IssueId, w.Document.Id, null, w.Document.TitleZh))).ToList();
+        Assert.True(fromDocuments.Count(t => t.InstrumentId is not null) > 0);
+        Assert.Equal(fromDocuments, Store.Titles().ToList());
+    }
+
+    [Fact]
     public void Bulk_ingest_of_a_large_issue_round_trips()
     {
         var articles = Enumerable.Range(1, 5000).Select(i => new Provision

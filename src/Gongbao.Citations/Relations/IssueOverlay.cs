@@ -23,6 +23,15 @@ internal sealed class IssueOverlay(IGazetteStore store, GazetteIssue issue) : IG
 
     public IEnumerable<DocumentWitness> AllDocuments() => store.AllDocuments().Where(w => w.IssueId != issue.Id).Concat(_own);
 
+    // Titles without reading the stored bodies: this runs on every ingest.
+    public IEnumerable<StoredTitle> Titles() =>
+        store.Titles().Where(t => t.IssueId != issue.Id).Concat(_own.SelectMany(w => w.Document.Instruments
+            .Select(i => new StoredTitle(issue.Id, w.Document.Id, i.Id, i.TitleZh))
+            .Prepend(new StoredTitle(issue.Id, w.Document.Id, null, w.Document.TitleZh))));
+
+    /// <summary>A view of the store holding nothing but <paramref name="issue"/>.</summary>
+    public static IGazetteStore IssueAlone(GazetteIssue issue) => new IssueOverlay(EmptyStore.Instance, issue);
+
     public ProvisionHit? GetProvision(string provisionId, string? issueId = null) =>
         issueId == issue.Id ? null : store.GetProvision(provisionId, issueId);
 

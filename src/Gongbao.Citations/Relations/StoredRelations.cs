@@ -67,7 +67,22 @@ public static class StoredRelations
         var extractor = new RelationExtractor(resolver);
         var own = issue.Documents.SelectMany(d => extractor.Extract(new DocumentWitness(issue.Id, d)))
             .Select(r => ToStored(r, issue.Id)).ToList();
-        return new RelationUpdate(ExtractorVersion, own, Retargets(store.RelationsToResolve(issue.Id).Where(r => r.IssueId != issue.Id), resolver));
+        return new RelationUpdate(ExtractorVersion, own, IngestRetargets(store, issue, resolver));
+    }
+
+    /// <summary>
+    /// Retargets for an ingest without resolving every external relation against the whole store (quadratic over a
+    /// run of ingests): a relation into the replaced version is resolved again in full; an external one can only come
+    /// to resolve to a document of the new issue (nothing else changed), so it is first tried against the issue alone
+    /// and resolved in full only when that finds something.
+    /// </summary>
+    private static List<RelationRetarget> IngestRetargets(IGazetteStore store, GazetteIssue issue, CitationResolver resolver)
+    {
+        var previous = store.RelationsToResolve(issue.Id).Where(r => r.IssueId != issue.Id).ToList();
+        var alone = new CitationResolver(IssueOverlay.IssueAlone(issue));
+        var candidates = previous.Where(r => r.TargetDocumentId is not null
+            || RelationExtractor.ResolveTarget(alone, r.Title, r.Number) is not null);
+        return Retargets(candidates, resolver);
     }
 
     /// <summary>

@@ -433,6 +433,32 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
         }
     }
 
+    public IEnumerable<StoredTitle> Titles()
+    {
+        lock (_gate)
+        {
+            using var snapshot = BeginReadSnapshot();
+            // Top-level documents and their direct children (instruments), as AllDocuments orders them.
+            using var cmd = GazetteRowReader.Command(Connection, $"""
+                SELECT d.source_id, d.title_zh, d.id, d.parent_seq, t.id AS top_id
+                FROM documents d
+                JOIN sources s ON s.id = d.source_id
+                JOIN documents t ON t.source_id = d.source_id AND t.seq = d.top_seq
+                WHERE d.parent_seq IS NULL OR d.parent_seq = d.top_seq
+                ORDER BY {WitnessOrder}, d.top_seq, CASE WHEN d.parent_seq IS NULL THEN 0 ELSE 1 END, d.seq
+                """);
+            using var r = new RowReader(cmd.ExecuteReader());
+            var titles = new List<StoredTitle>();
+            while (r.Read())
+            {
+                var isInstrument = r.NInt("parent_seq") is not null;
+                titles.Add(new StoredTitle(r.Str("source_id"), r.Str("top_id"), isInstrument ? r.Str("id") : null, r.Str("title_zh")));
+            }
+
+            return titles;
+        }
+    }
+
     /// <summary>
     /// SQL that starts a read transaction whose statements all see one snapshot (a reader sees an issue
     /// before or after a concurrent replace, never half of it). SQLite in WAL mode: a deferred BEGIN.
