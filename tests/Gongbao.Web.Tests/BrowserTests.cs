@@ -9,53 +9,17 @@ namespace Gongbao.Web.Tests;
 /// Drives Debian's Chromium (scripts/install-deps.sh installs it) against a real Kestrel server on a
 /// free loopback port: search, open a result, follow deep links, read the diff and the bilingual contents.
 /// </summary>
-public sealed class BrowserTests : IAsyncLifetime
+public sealed class BrowserTests : ReaderBrowserTest
 {
-    private readonly SampleServices _samples = new();
-    private WebApplication? _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _base = "";
-
-    public async Task InitializeAsync()
-    {
-        _app = GongbaoWebApp.Build(_samples.Services, "http://127.0.0.1:0", quiet: true);
-        await _app.StartAsync();
-        _base = _app.Urls.First().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        _samples.Dispose();
-    }
-
     [Fact]
     public async Task SearchOpenResultAndFollowDeepLinks()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        Assert.StartsWith("http://127.0.0.1:", _base);
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        Assert.StartsWith("http://127.0.0.1:", BaseUrl);
         var violations = await CspViolations(page);
 
         // Search at provision level from the home page.
-        await page.GotoAsync(_base + "/");
+        await page.GotoAsync(BaseUrl + "/");
         await page.FillAsync("#q", "熔断机制");
         await page.SelectOptionAsync("#level", "provision");
         await page.ClickAsync("#search-form button");
@@ -79,27 +43,27 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "gongbao-doc.png") });
 
         // A deep link to an item.
-        await page.GotoAsync(_base + "/doc/jingguizifa-2024-122#art-14/item-1");
+        await page.GotoAsync(BaseUrl + "/doc/jingguizifa-2024-122#art-14/item-1");
         var item = page.Locator("[id='art-14/item-1']");
         await item.WaitForAsync();
         Assert.Contains("target", await item.GetAttributeAsync("class"));
         Assert.Contains("信用等级为优(A)级", await item.TextContentAsync());
 
         // The provision page of a cited article.
-        await page.GotoAsync(_base + "/p/jingguizifa-2024-122/art-8");
+        await page.GotoAsync(BaseUrl + "/p/jingguizifa-2024-122/art-8");
         await page.Locator("h1").WaitForAsync();
         Assert.Equal("第八条 信息归集", await page.Locator("h1").TextContentAsync());
         Assert.Contains("系统对接为主、人工录入为辅", await page.Locator("article").TextContentAsync());
 
         // The diff of the two printings.
-        await page.GotoAsync(_base + "/diff/jingguangdianfa-2021-93/standalone-jingguangdianfa-2021-93?ignoreWidth=true");
+        await page.GotoAsync(BaseUrl + "/diff/jingguangdianfa-2021-93/standalone-jingguangdianfa-2021-93?ignoreWidth=true");
         await page.Locator(".hunk").First.WaitForAsync();
         Assert.Equal("台", await page.Locator(".hunk del").First.TextContentAsync());
         Assert.Equal("局", await page.Locator(".hunk ins").First.TextContentAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "gongbao-diff.png") });
 
         // The bilingual contents of an issue.
-        await page.GotoAsync(_base + "/issue/beijing-2024-31");
+        await page.GotoAsync(BaseUrl + "/issue/beijing-2024-31");
         await page.Locator("table.toc-issue").WaitForAsync();
         var toc = await page.Locator("table.toc-issue").TextContentAsync();
         Assert.Contains("【部门文件】", toc);
@@ -115,13 +79,13 @@ public sealed class BrowserTests : IAsyncLifetime
     [InlineData(390)]
     public async Task ReaderFitsTheScreenSpeaksChineseAndCopiesStandardCitations(int width)
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         var violations = await CspViolations(page);
         string[] pages = ["/", "/issues", "/issue/beijing-2024-31", "/doc/jingguizifa-2024-122", "/doc/jingguangdianfa-2021-93",
             "/search?q=" + Uri.EscapeDataString("信用评价") + "&level=provision", "/p/jingguizifa-2024-122/art-8", "/doc/no-such-document"];
         foreach (var path in pages)
         {
-            await page.GotoAsync(_base + path);
+            await page.GotoAsync(BaseUrl + path);
             await page.Locator("main > *").First.WaitForAsync();
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             Assert.True(overflow <= 0, $"{path} at {width}px is {overflow}px wider than the screen");
@@ -130,13 +94,13 @@ public sealed class BrowserTests : IAsyncLifetime
         }
 
         // Issue names as printed, the contents table with headers, the date unbroken.
-        await page.GotoAsync(_base + "/issue/beijing-2024-31");
+        await page.GotoAsync(BaseUrl + "/issue/beijing-2024-31");
         await page.Locator("table.toc-issue").WaitForAsync();
         Assert.Equal("北京市人民政府公报2024年第31期（总第859期）", await page.Locator("h1").TextContentAsync());
         Assert.Equal(["标题（中文）", "英文标题", "页码"], await page.Locator("table.toc-issue thead th").AllTextContentsAsync());
 
         // Document page: dates under the title, the instrument title once, a standard citation per article and 款.
-        await page.GotoAsync(_base + "/doc/jingguizifa-2024-122");
+        await page.GotoAsync(BaseUrl + "/doc/jingguizifa-2024-122");
         await page.Locator("[id='art-8']").WaitForAsync();
         Assert.Equal("成文日期 2024年5月11日 · 施行日期 2024年5月11日 · 有效期至 2027年5月10日", await page.Locator(".doc-dates").TextContentAsync());
         const string instrument = "北京市规划自然资源领域信用评价及分级分类监管工作管理办法(试行)";
@@ -158,14 +122,14 @@ public sealed class BrowserTests : IAsyncLifetime
         }
 
         // A witness link opens the witness asked for.
-        await page.GotoAsync(_base + "/doc/jingguangdianfa-2021-93");
+        await page.GotoAsync(BaseUrl + "/doc/jingguangdianfa-2021-93");
         await page.Locator(".witness-link").First.WaitForAsync();
         await page.Locator(".witness-link").First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"\?source=standalone-jingguangdianfa-2021-93$"));
         await Assertions.Expect(page.Locator("article .doc-meta").First).ToContainTextAsync("载于 单行本");
 
         // Errors are in Chinese.
-        await page.GotoAsync(_base + "/doc/no-such-document");
+        await page.GotoAsync(BaseUrl + "/doc/no-such-document");
         await Assertions.Expect(page.Locator(".error")).ToHaveTextAsync("出错了：未找到所请求的内容。");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"gongbao-reader-{width}.png") });
         Assert.Empty(violations);
@@ -196,9 +160,9 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task TheContentSecurityPolicyBlocksInjectedInlineScript()
     {
-        var page = await _browser!.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var violations = await CspViolations(page);
-        await page.GotoAsync(_base + "/");
+        await page.GotoAsync(BaseUrl + "/");
         await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.append(s); }");
         Assert.Null(await page.EvaluateAsync<int?>("() => window.injected ?? null"));
         await page.WaitForTimeoutAsync(300);
@@ -208,8 +172,8 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task QueryTextIsNeverInterpretedAsMarkup()
     {
-        var page = await _browser!.NewPageAsync();
-        await page.GotoAsync(_base + "/search?q=" + Uri.EscapeDataString("<img src=x onerror=alert(1)>信用"));
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/search?q=" + Uri.EscapeDataString("<img src=x onerror=alert(1)>信用"));
         await page.Locator(".summary").WaitForAsync();
         Assert.Equal(0, await page.Locator("main img").CountAsync());
     }

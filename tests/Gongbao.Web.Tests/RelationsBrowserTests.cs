@@ -8,50 +8,14 @@ namespace Gongbao.Web.Tests;
 /// against a real Kestrel server (the harness of <see cref="BrowserTests"/>): no horizontal overflow, and no English
 /// words in UI text — stricter than <see cref="BrowserTests"/>: single words and attributes count too.
 /// </summary>
-public sealed class RelationsBrowserTests : IAsyncLifetime
+public sealed class RelationsBrowserTests : ReaderBrowserTest
 {
-    private readonly SampleServices _samples = new();
-    private WebApplication? _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _base = "";
-
-    public async Task InitializeAsync()
-    {
-        _app = GongbaoWebApp.Build(_samples.Services, "http://127.0.0.1:0", quiet: true);
-        await _app.StartAsync();
-        _base = _app.Urls.First().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        _samples.Dispose();
-    }
-
     [Theory]
     [InlineData(1280)]
     [InlineData(390)]
     public async Task StatusBadgeRelationsPanelAndCitationsFitAndSpeakChinese(int width)
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         string[] pages =
         [
             "/doc/jingjianfa-2024-12", "/doc/jingjianfa-2024-12?asOf=2025-01-31", "/doc/jingguangfa-2024-60", "/doc/jingguizifa-2024-122?version=1",
@@ -60,7 +24,7 @@ public sealed class RelationsBrowserTests : IAsyncLifetime
         ];
         foreach (var path in pages)
         {
-            await page.GotoAsync(_base + path);
+            await page.GotoAsync(BaseUrl + path);
             await page.Locator("main > *").First.WaitForAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
@@ -71,7 +35,7 @@ public sealed class RelationsBrowserTests : IAsyncLifetime
         }
 
         // 京建法〔2024〕12号: in force from 2025-02-01 (its 办法 第十六条), which also repeals 京建法〔2020〕5号.
-        await page.GotoAsync(_base + "/doc/jingjianfa-2024-12?asOf=2025-01-31");
+        await page.GotoAsync(BaseUrl + "/doc/jingjianfa-2024-12?asOf=2025-01-31");
         var badge = page.Locator(".status-line .badge");
         await badge.WaitForAsync();
         Assert.True(await badge.IsVisibleAsync());
@@ -96,11 +60,11 @@ public sealed class RelationsBrowserTests : IAsyncLifetime
         var cite = await page.Locator("[id='inst-1/art-16'] > p .cite-copy, [id='art-16'] > p .cite-copy").First.GetAttributeAsync("data-citation");
         Assert.Matches("^《[^》]+》（京建法〔2024〕12号）第十六条$", cite);
 
-        await page.GotoAsync(_base + "/doc/jingjianfa-2024-12?asOf=2025-02-01");
+        await page.GotoAsync(BaseUrl + "/doc/jingjianfa-2024-12?asOf=2025-02-01");
         await Assertions.Expect(page.Locator(".status-line .badge")).ToHaveTextAsync("现行有效");
 
         // 京广发〔2024〕60号 is cited by 京广发〔2024〕65号 as its basis: 被引用, linking the stating document.
-        await page.GotoAsync(_base + "/doc/jingguangfa-2024-60");
+        await page.GotoAsync(BaseUrl + "/doc/jingguangfa-2024-60");
         var cited = page.Locator("section.relations ul[data-group='被引用'] a.rel-source");
         await cited.First.WaitForAsync();
         Assert.Contains("京广发〔2024〕65号", await cited.First.TextContentAsync());
@@ -108,10 +72,10 @@ public sealed class RelationsBrowserTests : IAsyncLifetime
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/doc/jingguangfa-2024-65#"));
 
         // A stored version, and a date before anything was stored.
-        await page.GotoAsync(_base + "/doc/jingguizifa-2024-122?version=1");
+        await page.GotoAsync(BaseUrl + "/doc/jingguizifa-2024-122?version=1");
         await Assertions.Expect(page.Locator(".version-note")).ToContainTextAsync("此为第1版的文本");
         Assert.True(await page.Locator("section.versions").IsVisibleAsync());
-        await page.GotoAsync(_base + "/doc/jingguizifa-2024-122?asOf=2000-01-01");
+        await page.GotoAsync(BaseUrl + "/doc/jingguizifa-2024-122?asOf=2000-01-01");
         await Assertions.Expect(page.Locator(".version-note")).ToContainTextAsync("该日期库中尚无此文件的版本");
         await Assertions.Expect(page.Locator(".status-line .badge")).ToHaveTextAsync("尚未施行");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"gongbao-relations-{width}.png"), FullPage = false });

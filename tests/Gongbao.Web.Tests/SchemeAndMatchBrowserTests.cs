@@ -8,52 +8,16 @@ namespace Gongbao.Web.Tests;
 /// server: a form is filled and gives Chinese labels and formatted money; an error clears the old result; the matching
 /// page, filled field by field for one example profile, lists the expected measures with cited reasons.
 /// </summary>
-public sealed class SchemeAndMatchBrowserTests : IAsyncLifetime
+public sealed class SchemeAndMatchBrowserTests : ReaderBrowserTest
 {
-    private readonly SampleServices _samples = new();
-    private WebApplication? _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _base = "";
-
-    public async Task InitializeAsync()
-    {
-        _app = GongbaoWebApp.Build(_samples.Services, "http://127.0.0.1:0", quiet: true);
-        await _app.StartAsync();
-        _base = _app.Urls.First().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        _samples.Dispose();
-    }
-
     private async Task<IPage> Page(int width) =>
-        await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
 
     [Fact(DisplayName = "Browser 1280px: the kindergarten form (京技管发〔2024〕30号) gives 生均定额补助 2,052,000 元 with Chinese labels; an error clears it")]
     public async Task SchemeFormShowsChineseResultAndClearsOnError()
     {
         var page = await Page(1280);
-        await page.GotoAsync(_base + "/doc/jingjiguanfa-2024-30");
+        await page.GotoAsync(BaseUrl + "/doc/jingjiguanfa-2024-30");
         var box = page.Locator("[data-scheme=kindergarten-subsidy]");
         await box.Locator("form").WaitForAsync();
 
@@ -100,7 +64,7 @@ public sealed class SchemeAndMatchBrowserTests : IAsyncLifetime
     public async Task ResidentialAcceptanceForm()
     {
         var page = await Page(1280);
-        await page.GotoAsync(_base + "/doc/jingjianfa-2024-4");
+        await page.GotoAsync(BaseUrl + "/doc/jingjianfa-2024-4");
         var box = page.Locator("[data-scheme=residential-acceptance]");
         await box.Locator("input[name=households]").FillAsync("200");
         await box.Locator("input[name=asOf]").FillAsync("2025-06-30");
@@ -116,7 +80,7 @@ public sealed class SchemeAndMatchBrowserTests : IAsyncLifetime
     public async Task MatchingPageForKindergarten(int width)
     {
         var page = await Page(width);
-        await page.GotoAsync(_base + "/match");
+        await page.GotoAsync(BaseUrl + "/match");
         await page.Locator("form.gb-match-form").WaitForAsync();
         Assert.Equal("我能享受哪些政策", await page.Locator("h1").TextContentAsync());
 
@@ -154,7 +118,7 @@ public sealed class SchemeAndMatchBrowserTests : IAsyncLifetime
     public async Task MatchingPageListsMissingFacts()
     {
         var page = await Page(1280);
-        await page.GotoAsync(_base + "/match");
+        await page.GotoAsync(BaseUrl + "/match");
         await page.Locator("button.gb-example", new() { HasText = "广播电视" }).ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('select[name=\"plans.uhdMeasure\"]').value !== ''");
         await page.Locator("#m-asOf").FillAsync("2025-06-30");
@@ -178,16 +142,16 @@ public sealed class SchemeAndMatchBrowserTests : IAsyncLifetime
     public async Task RuleUnitsViaApiAndReader()
     {
         using var http = new HttpClient();
-        var body = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(_base + "/api/documents/jingjianfa-2024-4/units"))!;
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(BaseUrl + "/api/documents/jingjianfa-2024-4/units"))!;
         Assert.Contains(body["units"]!.AsArray(), u => (string)u!["provisionId"]! == "jingjianfa-2024-4/art-7/item-2" && (decimal)u["value"]! == 85m
             && (string?)u["modelledBy"] == "residential-acceptance/home-pass-rate");
-        var unmodelled = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(_base + "/api/documents/jingjianfa-2024-4/units?unmodelled=true"))!;
+        var unmodelled = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(BaseUrl + "/api/documents/jingjianfa-2024-4/units?unmodelled=true"))!;
         Assert.All(unmodelled["units"]!.AsArray(), u => Assert.Null(u!["modelledBy"]));
         Assert.Equal((int)body["unmodelled"]!, unmodelled["units"]!.AsArray().Count);
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(_base + "/api/documents/no-such-document/units")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(BaseUrl + "/api/documents/no-such-document/units")).StatusCode);
 
         var page = await Page(1280);
-        await page.GotoAsync(_base + "/doc/jingjianfa-2024-4");
+        await page.GotoAsync(BaseUrl + "/doc/jingjianfa-2024-4");
         var units = page.Locator("details.gb-units");
         await units.WaitForAsync();
         Assert.True(await units.Locator("tr[data-modelled=true]").CountAsync() >= 10);
