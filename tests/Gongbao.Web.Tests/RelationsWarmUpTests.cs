@@ -42,7 +42,9 @@ public sealed class RelationsWarmUpTests
             ? "/api/documents/jingjianfa-2024-12/relations"
             : "/api/documents/jingjianfa-2024-12/status?asOf=2025-02-01")));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.True(samples.Services.WarmingUp.IsCompleted);
+        // A request waiting on the build can answer a moment before the warm-up task itself returns: wait for it, then
+        // check that no request built the graph a second time meanwhile.
+        Assert.True(await Task.WhenAny(samples.Services.WarmingUp, Task.Delay(TimeSpan.FromSeconds(10))) == samples.Services.WarmingUp);
         Assert.Equal(1, counting.GraphBuilds);
         await app.StopAsync();
     }
