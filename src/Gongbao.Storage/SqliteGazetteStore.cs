@@ -51,7 +51,14 @@ public sealed class SqliteGazetteStore : RelationalGazetteStore
                 pragma.ExecuteNonQuery();
             }
 
-            MigrationRunner.Apply(connection);
+            var applied = MigrationRunner.Apply(connection);
+            if (existed && GazetteSchema.Migrations.Any(m => m.FreesSpace && applied.Contains(m.Version)))
+            {
+                // The migration moved the rows into a smaller layout: give the freed pages back to the file system.
+                using var vacuum = connection.CreateCommand();
+                vacuum.CommandText = "VACUUM";
+                vacuum.ExecuteNonQuery();
+            }
         }
         catch
         {

@@ -6,7 +6,7 @@ namespace Gongbao.Storage.Relational;
 
 /// <summary>
 /// Rebuilds the model from rows written by <see cref="GazetteRowWriter"/>: whole sources, or one
-/// top-level document group (a document with its instruments), assembling provision trees in seq order.
+/// top-level document group (a document with its instruments), provision trees from its stored body.
 /// </summary>
 public static class GazetteRowReader
 {
@@ -15,14 +15,16 @@ public static class GazetteRowReader
     {
         public Dictionary<int, GazetteDocument> Documents { get; } = [];
 
-        public Dictionary<int, Provision> Provisions { get; } = [];
-
-        public Dictionary<int, int> ProvisionDocument { get; } = [];
+        /// <summary>Every provision of the group with its document's seq, in depth-first (seq) order.</summary>
+        public List<(Provision Provision, int DocumentSeq)> Provisions { get; } = [];
 
         public List<GazetteDocument> TopLevel { get; } = [];
     }
 
     private sealed record DocumentRow(int Seq, int? ParentSeq, GazetteDocument Document);
+
+    // Stands in for a document's provision tree between reading its row and reading its body.
+    private static readonly Provision Placeholder = new() { Id = "", Kind = ProvisionKind.Document };
 
     public static GazetteIssue? ReadIssue(DbConnection connection, string issueId)
     {
@@ -110,49 +112,14 @@ public static class GazetteRowReader
     }
 
     /// <summary>Reads the documents of a source; with <paramref name="topSeq"/>, only that top-level document and its instruments.</summary>
-    public static DocumentGroup ReadGroup(DbConnection connection, string sourceId, int? topSeq)
+    public static DocumentGroup ReadGroup(DbConnection connection, string sourceId, int? topSeq, DbTransaction? transaction = null)
     {
         var filter = topSeq is null ? "source_id = @source" : "source_id = @source AND top_seq = @top";
         (string, object?)[] args = [("@source", sourceId), ("@top", topSeq)];
         var group = new DocumentGroup();
 
-        var children = new Dictionary<int, List<Provision>>();
-        var bodies = new Dictionary<int, Provision>();
-        using (var cmd = Command(connection, $"SELECT * FROM provisions WHERE {filter} ORDER BY seq", args))
-        using (var r = new RowReader(cmd.ExecuteReader()))
-        {
-            while (r.Read())
-            {
-                var p = new Provision
-                {
-                    Id = r.Str("id"),
-                    Kind = RowValues.Enum<ProvisionKind>(r.Str("kind")),
-                    Ordinal = r.Int("ordinal"),
-                    Label = r.NStr("label"),
-                    Number = r.NInt("number"),
-                    Heading = r.NStr("heading"),
-                    Text = r.Str("text"),
-                    Span = new SourceSpan(r.Int("span_start"), r.Int("span_end")),
-                    Cells = RowValues.JsonCells(r.NStr("cells")),
-                };
-                var seq = r.Int("seq");
-                var documentSeq = r.Int("document_seq");
-                group.Provisions[seq] = p;
-                group.ProvisionDocument[seq] = documentSeq;
-                var parent = r.NInt("parent_seq");
-                if (parent is null)
-                {
-                    bodies[documentSeq] = p;
-                }
-                else
-                {
-                    group.Provisions[parent.Value].Children.Add(p);
-                }
-            }
-        }
-
         var attachments = new Dictionary<int, List<Attachment>>();
-        using (var cmd = Command(connection, $"SELECT * FROM attachments WHERE {filter} ORDER BY document_seq, seq", args))
+        using (var cmd = Command(connection, transaction, $"SELECT * FROM attachments WHERE {filter} ORDER BY document_seq, seq", args))
         using (var r = new RowReader(cmd.ExecuteReader()))
         {
             while (r.Read())
@@ -177,16 +144,14 @@ public static class GazetteRowReader
         }
 
         var rows = new List<DocumentRow>();
-        using (var cmd = Command(connection, $"SELECT * FROM documents WHERE {filter} ORDER BY seq", args))
+        using (var cmd = Command(connection, transaction, $"SELECT * FROM documents WHERE {filter} ORDER BY seq", args))
         using (var r = new RowReader(cmd.ExecuteReader()))
         {
             while (r.Read())
             {
-                var seq = r.Int("seq");
-                var id = r.Str("id");
-                rows.Add(new DocumentRow(seq, r.NInt("parent_seq"), new GazetteDocument
+                rows.Add(new DocumentRow(r.Int("seq"), r.NInt("parent_seq"), new GazetteDocument
                 {
-                    Id = id,
+                    Id = r.Str("id"),
                     Ordinal = r.Int("ordinal"),
                     TitleZh = r.Str("title_zh"),
                     TitleEn = r.NStr("title_en"),
@@ -201,13 +166,46 @@ public static class GazetteRowReader
                     Section = r.NStr("section"),
                     Page = r.NInt("page"),
                     Span = new SourceSpan(r.Int("span_start"), r.Int("span_end")),
-                    Text = r.Str("text"),
-                    Body = bodies.TryGetValue(seq, out var body)
-                        ? body
-                        : throw new InvalidDataException($"document {id} in {sourceId} has no provision tree"),
-                    Attachments = attachments.TryGetValue(seq, out var a) ? a : [],
+                    Body = Placeholder,
                 }));
             }
+        }
+
+        var bySeq = rows.ToDictionary(x => x.Seq);
+        var bodies = new Dictionary<int, DocumentBodyCodec.Document>();
+        using (var cmd = Command(connection, transaction, $"SELECT top_seq, body FROM document_bodies WHERE {filter} ORDER BY top_seq", args))
+        using (var r = new RowReader(cmd.ExecuteReader()))
+        {
+            while (r.Read())
+            {
+                var decoded = DocumentBodyCodec.Read(r.Bytes("body"), seq => bySeq.TryGetValue(seq, out var row)
+                    ? row.Document.Id
+                    : throw new InvalidDataException($"the body of document group {r.Int("top_seq")} in {sourceId} names document seq {seq}, which is not stored"));
+                foreach (var d in decoded)
+                {
+                    bodies.Add(d.Seq, d);
+                }
+            }
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (!bodies.TryGetValue(row.Seq, out var body))
+            {
+                throw new InvalidDataException($"document {row.Document.Id} in {sourceId} has no provision tree");
+            }
+
+            rows[i] = row with
+            {
+                Document = row.Document with
+                {
+                    Text = body.Text,
+                    Body = body.Body,
+                    Attachments = attachments.TryGetValue(row.Seq, out var a) ? a : [],
+                },
+            };
+            group.Provisions.AddRange(body.Provisions.Select(p => (p, row.Seq)));
         }
 
         // Instruments must exist before their parent (init-only list): build children first, deepest seq last in rows.
@@ -225,9 +223,13 @@ public static class GazetteRowReader
         return group;
     }
 
-    internal static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    internal static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        Command(connection, null, sql, parameters);
+
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

@@ -7,14 +7,16 @@ namespace Gongbao.Storage.Relational;
 
 /// <summary>
 /// Writes one parsed source as rows inside the caller's transaction: the source, its diagnostics and
-/// contents, then each document (instruments nested via <c>parent_seq</c>) with its provision tree and
-/// attachments. Sequence numbers are assigned depth-first so reading rows back in <c>seq</c> order
-/// rebuilds the model exactly.
+/// contents, then each document (instruments nested via <c>parent_seq</c>) with its attachments, and per
+/// top-level document one compressed body holding the texts and provision trees of it and its instruments
+/// (<see cref="DocumentBodyCodec"/>). Sequence numbers are assigned depth-first so reading back in
+/// <c>seq</c> order rebuilds the model exactly.
 /// </summary>
 public sealed class GazetteRowWriter : IDisposable
 {
     private readonly PreparedInsert _documents;
-    private readonly PreparedInsert _provisions;
+    private readonly PreparedInsert _bodies;
+    private readonly PreparedInsert _provisionIds;
     private readonly PreparedInsert _attachments;
     private readonly RowBatch _rows;
     private readonly Action<int>? _provisionWritten;
@@ -28,10 +30,9 @@ public sealed class GazetteRowWriter : IDisposable
         _documents = new PreparedInsert(_rows, "documents",
             "source_id", "seq", "parent_seq", "top_seq", "id", "ordinal", "title_zh", "title_en", "kind", "issuers",
             "number_issuer", "number_year", "number_serial", "number_printed", "number_canonical", "addressees",
-            "signed_on", "effective_from", "effective_until", "validity_text", "section", "page", "span_start", "span_end", "text");
-        _provisions = new PreparedInsert(_rows, "provisions",
-            "source_id", "seq", "document_seq", "top_seq", "parent_seq", "id", "document_id", "kind", "ordinal", "label", "number",
-            "heading", "text", "span_start", "span_end", "cells");
+            "signed_on", "effective_from", "effective_until", "validity_text", "section", "page", "span_start", "span_end");
+        _bodies = new PreparedInsert(_rows, "document_bodies", "source_id", "top_seq", "provisions", "body");
+        _provisionIds = new PreparedInsert(_rows, "provision_ids", "source_id", "seq", "top_seq", "id");
         _attachments = new PreparedInsert(_rows, "attachments",
             "source_id", "document_seq", "seq", "top_seq", "id", "ordinal", "label", "title", "omitted", "provision_id", "span_start", "span_end");
     }
@@ -74,22 +75,33 @@ public sealed class GazetteRowWriter : IDisposable
 
         foreach (var document in issue.Documents)
         {
-            WriteDocument(issue.Id, document, parentSeq: null, topSeq: null);
+            var body = new DocumentBodyCodec.Writer();
+            var top = _documentSeq + 1;
+            WriteDocument(issue.Id, document, parentSeq: null, top, document.Id, body);
+            _bodies.Execute(issue.Id, top, body.Provisions, body.ToBody());
         }
 
         _rows.Flush();
     }
 
-    private void WriteDocument(string sourceId, GazetteDocument d, int? parentSeq, int? topSeq)
+    private void WriteDocument(string sourceId, GazetteDocument d, int? parentSeq, int top, string topId, DocumentBodyCodec.Writer body)
     {
         var seq = ++_documentSeq;
-        var top = topSeq ?? seq;
         _documents.Execute(sourceId, seq, parentSeq, top, d.Id, d.Ordinal, d.TitleZh, d.TitleEn, d.Kind.ToString(),
             RowValues.JsonList(d.Issuers), d.Number?.IssuerCode, d.Number?.Year, d.Number?.Serial, d.Number?.Printed,
             d.Number?.Canonical, RowValues.JsonList(d.Addressees), RowValues.Date(d.SignedOn), RowValues.Date(d.EffectiveFrom),
-            RowValues.Date(d.EffectiveUntil), d.ValidityText, d.Section, d.Page, d.Span.StartLine, d.Span.EndLine, d.Text);
+            RowValues.Date(d.EffectiveUntil), d.ValidityText, d.Section, d.Page, d.Span.StartLine, d.Span.EndLine);
 
-        WriteProvision(sourceId, d.Id, seq, top, d.Body, parentSeq: null);
+        body.Add(seq, d, p =>
+        {
+            var provisionSeq = ++_provisionSeq;
+            if (!ProvisionLookup.UnderDocument(p.Id, topId))
+            {
+                _provisionIds.Execute(sourceId, provisionSeq, top, p.Id);
+            }
+
+            _provisionWritten?.Invoke(provisionSeq);
+        });
 
         var attachmentSeq = 0;
         foreach (var a in d.Attachments)
@@ -100,33 +112,15 @@ public sealed class GazetteRowWriter : IDisposable
 
         foreach (var instrument in d.Instruments)
         {
-            WriteDocument(sourceId, instrument, seq, top);
-        }
-    }
-
-    // Iterative depth-first walk: provision trees can be deep and wide, recursion buys nothing here.
-    private void WriteProvision(string sourceId, string documentId, int documentSeq, int topSeq, Provision root, int? parentSeq)
-    {
-        var stack = new Stack<(Provision Node, int? Parent)>();
-        stack.Push((root, parentSeq));
-        while (stack.Count > 0)
-        {
-            var (p, parent) = stack.Pop();
-            var seq = ++_provisionSeq;
-            _provisions.Execute(sourceId, seq, documentSeq, topSeq, parent, p.Id, documentId, p.Kind.ToString(), p.Ordinal, p.Label,
-                p.Number, p.Heading, p.Text, p.Span.StartLine, p.Span.EndLine, RowValues.JsonCells(p.Cells));
-            _provisionWritten?.Invoke(_provisionSeq);
-            for (var i = p.Children.Count - 1; i >= 0; i--)
-            {
-                stack.Push((p.Children[i], seq));
-            }
+            WriteDocument(sourceId, instrument, seq, top, topId, body);
         }
     }
 
     public void Dispose()
     {
         _documents.Dispose();
-        _provisions.Dispose();
+        _bodies.Dispose();
+        _provisionIds.Dispose();
         _attachments.Dispose();
         _rows.Dispose();
     }

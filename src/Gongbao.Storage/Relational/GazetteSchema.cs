@@ -1,12 +1,23 @@
 namespace Gongbao.Storage.Relational;
 
 /// <summary>One step of the schema history, applied once and recorded in <c>schema_migrations</c>.</summary>
-public sealed record SchemaMigration(int Version, string Name, IReadOnlyList<string> Statements);
+public sealed record SchemaMigration(int Version, string Name, IReadOnlyList<string> Statements)
+{
+    /// <summary>A data step run after <see cref="Statements"/>, in the same transaction (rows the old layout held, rewritten in the new one).</summary>
+    public Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction>? Transform { get; init; }
+
+    /// <summary>Statements run after <see cref="Transform"/> (dropping what the data step has moved).</summary>
+    public IReadOnlyList<string> Cleanup { get; init; } = [];
+
+    /// <summary>Rewrites most of the stored bytes: a file-backed store reclaims the freed space after it (SQLite VACUUM).</summary>
+    public bool FreesSpace { get; init; }
+}
 
 /// <summary>
 /// The relational schema shared by the SQL backends. The DDL sticks to types and syntax that SQLite and
 /// PostgreSQL both accept (TEXT, INTEGER, composite primary keys, plain indexes; dates as ISO-8601 TEXT,
-/// JSON as TEXT, booleans as 0/1), so one migration list serves both.
+/// JSON as TEXT, booleans as 0/1), so one migration list serves both. The one type they spell differently,
+/// binary, is written <c>{binary}</c> (<see cref="SqlDialect"/>).
 /// </summary>
 /// <remarks>
 /// Rows are keyed by source and a per-source sequence number rather than by stable ID: a parser may emit
@@ -203,9 +214,59 @@ public static class GazetteSchema
             )
             """,
         ]),
+        new(4, "compact store: document text and provisions as one compressed body per document group, source versions compressed",
+        [
+            // Each top-level document with its instruments: their texts and provision trees (DocumentBodyCodec).
+            // The provision count is kept beside it so counting needs no decompression.
+            """
+            CREATE TABLE document_bodies (
+                source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+                top_seq INTEGER NOT NULL,
+                provisions INTEGER NOT NULL,
+                body {binary} NOT NULL,
+                PRIMARY KEY (source_id, top_seq)
+            )
+            """,
+            // A provision is found through its top-level document (its ID starts with that document's ID,
+            // docs/identifiers.md); one whose ID does not (a damaged text) is listed here, so no look-up misses it.
+            """
+            CREATE TABLE provision_ids (
+                source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                top_seq INTEGER NOT NULL,
+                id TEXT NOT NULL,
+                PRIMARY KEY (source_id, seq)
+            )
+            """,
+            "CREATE INDEX ix_provision_ids_id ON provision_ids (id)",
+            """
+            CREATE TABLE source_versions_compressed (
+                source_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                source_file TEXT NOT NULL,
+                ingested_at TEXT NOT NULL,
+                documents INTEGER NOT NULL,
+                text_length INTEGER NOT NULL,
+                compressed_text {binary} NOT NULL,
+                PRIMARY KEY (source_id, version)
+            )
+            """,
+        ])
+        {
+            Transform = Schema3Rows.MigrateToCompactLayout,
+            FreesSpace = true,
+            Cleanup =
+            [
+                "DROP TABLE provisions",
+                "ALTER TABLE documents DROP COLUMN text",
+                "DROP TABLE source_versions",
+                "ALTER TABLE source_versions_compressed RENAME TO source_versions",
+            ],
+        },
     ];
 
     /// <summary>Tables holding a source's rows, children before parents (the delete order on replace).</summary>
     public static IReadOnlyList<string> SourceTables { get; } =
-        ["relation_extractions", "relations", "attachments", "provisions", "documents", "toc_entries", "diagnostics", "sources"];
+        ["relation_extractions", "relations", "provision_ids", "attachments", "document_bodies", "documents", "toc_entries", "diagnostics", "sources"];
 }

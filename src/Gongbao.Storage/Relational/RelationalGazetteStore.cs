@@ -116,18 +116,7 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
             file = cmd.ExecuteScalar() as string ?? "";
         }
 
-        var texts = new List<string>();
-        using (var cmd = GazetteRowReader.Command(Connection, "SELECT text FROM documents WHERE source_id = @id AND parent_seq IS NULL ORDER BY seq", ("@id", issueId)))
-        {
-            cmd.Transaction = tx;
-            using var r = new RowReader(cmd.ExecuteReader());
-            while (r.Read())
-            {
-                texts.Add(r.Str("text"));
-            }
-        }
-
-        return (file, texts);
+        return (file, GazetteRowReader.ReadGroup(Connection, issueId, topSeq: null, tx).TopLevel.Select(d => d.Text).ToList());
     }
 
     private (int Number, string Sha256)? LatestVersion(DbTransaction tx, string issueId)
@@ -142,10 +131,11 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
     private void InsertVersion(DbTransaction tx, string issueId, int version, string sha256, string sourceFile, int documents, string text)
     {
         using var cmd = GazetteRowReader.Command(Connection, """
-            INSERT INTO source_versions (source_id, version, sha256, source_file, ingested_at, documents, text_length, text)
+            INSERT INTO source_versions (source_id, version, sha256, source_file, ingested_at, documents, text_length, compressed_text)
             VALUES (@id, @version, @sha, @file, @at, @documents, @length, @text)
             """, ("@id", issueId), ("@version", version), ("@sha", sha256), ("@file", sourceFile),
-            ("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("@documents", documents), ("@length", text.Length), ("@text", text));
+            ("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("@documents", documents), ("@length", text.Length),
+            ("@text", StoredBlob.CompressText(text)));
         cmd.Transaction = tx;
         cmd.ExecuteNonQuery();
     }
@@ -211,9 +201,9 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
         lock (_gate)
         {
             using var snapshot = BeginReadSnapshot();
-            using var cmd = GazetteRowReader.Command(Connection, "SELECT text FROM source_versions WHERE source_id = @id AND version = @version",
+            using var cmd = GazetteRowReader.Command(Connection, "SELECT compressed_text FROM source_versions WHERE source_id = @id AND version = @version",
                 ("@id", issueId), ("@version", version));
-            return cmd.ExecuteScalar() as string;
+            return cmd.ExecuteScalar() is byte[] stored ? StoredBlob.DecompressText(stored) : null;
         }
     }
 
@@ -243,7 +233,7 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
                 Count("SELECT COUNT(*) FROM sources"),
                 Count("SELECT COUNT(*) FROM documents WHERE parent_seq IS NULL"),
                 Count("SELECT COUNT(*) FROM documents WHERE parent_seq IS NOT NULL"),
-                Count("SELECT COUNT(*) FROM provisions"),
+                Count("SELECT COALESCE(SUM(provisions), 0) FROM document_bodies"),
                 Count("SELECT COUNT(*) FROM attachments"),
                 Count("SELECT COUNT(*) FROM toc_entries"),
                 Count("SELECT COUNT(*) FROM diagnostics"));
@@ -252,7 +242,8 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
 
     /// <summary>
     /// SHA-256 over every stored row of every table in key order: equal digests mean equal contents.
-    /// Used to prove that a failed ingest left the store exactly as it was.
+    /// Used to prove that a failed ingest left the store exactly as it was. Compressed values enter
+    /// uncompressed, so the digest does not depend on the compressor's output.
     /// </summary>
     public string ContentDigest()
     {
@@ -267,6 +258,7 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
                     "sources" => "id",
                     "relation_extractions" => "source_id",
                     "attachments" => "source_id, document_seq, seq",
+                    "document_bodies" => "source_id, top_seq",
                     _ => "source_id, seq",
                 };
                 using var cmd = GazetteRowReader.Command(Connection, $"SELECT * FROM {table} ORDER BY {key}");
@@ -276,6 +268,13 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
                 {
                     for (var i = 0; i < reader.FieldCount; i++)
                     {
+                        if (!reader.IsDBNull(i) && reader.GetValue(i) is byte[] blob)
+                        {
+                            hash.AppendData(StoredBlob.Decompress(blob));
+                            hash.AppendData("\u0001"u8);
+                            continue;
+                        }
+
                         var value = reader.IsDBNull(i) ? "\u0000null" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
                         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(value + "\u0001"));
                     }
@@ -371,33 +370,47 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
 
     public ProvisionHit? GetProvision(string provisionId, string? issueId = null)
     {
+        var id = provisionId.Trim();
+        var prefixes = ProvisionLookup.DocumentIdCandidates(id);
+        var parameters = prefixes.Select((p, i) => ($"@d{i}", (object?)p)).Append(("@id", id)).Append(("@source", issueId)).ToArray();
+        var sourceFilter = issueId is null ? "" : "WHERE c.source_id = @source";
         lock (_gate)
         {
             using var snapshot = BeginReadSnapshot();
-            (string Source, int Seq, int Top)? hit = null;
-            var sourceFilter = issueId is null ? "" : "AND p.source_id = @source";
+            // The groups that can hold the provision: top-level documents whose ID prefixes it, and groups that list it
+            // (provision_ids); both indexed. In witness order, then document order, as provision rows were.
+            var groups = new List<(string Source, int Top)>();
             using (var cmd = GazetteRowReader.Command(Connection, $"""
-                SELECT p.source_id, p.seq, p.top_seq FROM provisions p JOIN sources s ON s.id = p.source_id
-                WHERE p.id = @id {sourceFilter}
-                ORDER BY {WitnessOrder}, p.seq
-                LIMIT 1
-                """, ("@id", provisionId.Trim()), ("@source", issueId)))
+                SELECT c.source_id, c.top_seq FROM (
+                    SELECT source_id, seq AS top_seq FROM documents WHERE parent_seq IS NULL AND id IN ({string.Join(", ", prefixes.Select((_, i) => $"@d{i}"))})
+                    UNION
+                    SELECT source_id, top_seq FROM provision_ids WHERE id = @id
+                ) c JOIN sources s ON s.id = c.source_id
+                {sourceFilter}
+                ORDER BY {WitnessOrder}, c.top_seq
+                """, parameters))
             using (var r = new RowReader(cmd.ExecuteReader()))
             {
-                if (r.Read())
+                while (r.Read())
                 {
-                    hit = (r.Str("source_id"), r.Int("seq"), r.Int("top_seq"));
+                    groups.Add((r.Str("source_id"), r.Int("top_seq")));
                 }
             }
 
-            if (hit is not { } h)
+            foreach (var (source, top) in groups)
             {
-                return null;
+                var group = GazetteRowReader.ReadGroup(Connection, source, top);
+                foreach (var (provision, documentSeq) in group.Provisions)
+                {
+                    if (provision.Id == id)
+                    {
+                        var document = group.Documents[documentSeq];
+                        return new ProvisionHit(source, document.Id, document.TitleZh, provision);
+                    }
+                }
             }
 
-            var group = GazetteRowReader.ReadGroup(Connection, h.Source, h.Top);
-            var document = group.Documents[group.ProvisionDocument[h.Seq]];
-            return new ProvisionHit(h.Source, document.Id, document.TitleZh, group.Provisions[h.Seq]);
+            return null;
         }
     }
 

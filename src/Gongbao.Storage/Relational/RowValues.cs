@@ -61,5 +61,7 @@ public sealed class RowReader(DbDataReader reader) : IDisposable
 
     public bool Bool(string column) => Int(column) != 0;
 
+    public byte[] Bytes(string column) => (byte[])reader.GetValue(_ordinals[column]);
+
     public void Dispose() => reader.Dispose();
 }
