@@ -7,6 +7,8 @@ using Gongbao.Parsing;
 
 using Microsoft.Data.Sqlite;
 
+using Xunit.Abstractions;
+
 namespace Gongbao.Storage.Tests;
 
 /// <summary>Issue 11: the SQLite store of a gazette corpus takes at most 1.5× the gazette text (schema 3 took 4.3×).</summary>
