@@ -158,6 +158,12 @@ public sealed class StoreFaultTests : IDisposable
         connection.Open();
         MigrationRunner.Apply(connection, GazetteSchema.Migrations.Where(m => m.Version <= version).ToList());
         Assert.Equal(version, MigrationRunner.CurrentVersion(connection));
+        if (version < 4)
+        {
+            // Schema 4 keeps document texts and provisions in compressed bodies: the older row layout is written from the model.
+            source = BuildSchema3Database(source, Path.Combine(Path.GetDirectoryName(path)!, "..", $"schema-3-of-{version}.db"));
+        }
+
         Execute(connection, $"ATTACH DATABASE '{source.Replace("'", "''", StringComparison.Ordinal)}' AS latest");
         Execute(connection, "PRAGMA foreign_keys = OFF");
         foreach (var table in Strings(connection, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
@@ -174,6 +180,16 @@ public sealed class StoreFaultTests : IDisposable
         }
 
         Execute(connection, "DETACH DATABASE latest");
+    }
+
+    private static string BuildSchema3Database(string source, string path)
+    {
+        using var latest = SqliteGazetteStore.OpenReadOnly(source);
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        MigrationRunner.Apply(connection, GazetteSchema.Migrations.Where(m => m.Version <= 3).ToList());
+        Schema3Rows.CopyStore(latest, connection);
+        return path;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -55,6 +55,24 @@ public abstract partial class RelationalGazetteStore
         }
     }
 
+    /// <summary>Each source's relation extraction record (extractor version, relation count), by source.</summary>
+    internal IReadOnlyList<(string SourceId, int ExtractorVersion, int Relations)> RelationExtractions()
+    {
+        lock (_gate)
+        {
+            using var snapshot = BeginReadSnapshot();
+            using var cmd = GazetteRowReader.Command(Connection, "SELECT source_id, extractor_version, relations FROM relation_extractions ORDER BY source_id");
+            using var r = new RowReader(cmd.ExecuteReader());
+            var list = new List<(string, int, int)>();
+            while (r.Read())
+            {
+                list.Add((r.Str("source_id"), r.Int("extractor_version"), r.Int("relations")));
+            }
+
+            return list;
+        }
+    }
+
     public bool ReplaceRelations(string issueId, string sha256, RelationUpdate relations)
     {
         ArgumentNullException.ThrowIfNull(relations);

@@ -241,6 +241,51 @@ public static class Schema3Rows
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Writes everything <paramref name="source"/> holds into <paramref name="target"/>, a database at schema 3, as
+    /// schema 3 stored it: every source's rows, every version's text, relations and extraction records.
+    /// </summary>
+    public static void CopyStore(RelationalGazetteStore source, DbConnection target)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        using var tx = target.BeginTransaction();
+        foreach (var summary in source.ListIssues())
+        {
+            var issue = source.GetIssue(summary.Id) ?? throw new InvalidOperationException($"{summary.Id} disappeared while copying");
+            WriteIssue(target, tx, issue, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            foreach (var version in source.Versions(summary.Id))
+            {
+                WriteVersion(target, tx, version, source.VersionText(summary.Id, version.Version) ?? "");
+            }
+        }
+
+        foreach (var r in source.Relations())
+        {
+            using var insert = GazetteRowReader.Command(target, tx, """
+                INSERT INTO relations (source_id, seq, kind, document_id, instrument_id, provision_id, article, effective_from, printed, title, number,
+                    target_key, target_document_id, target_instrument_id, trigger_word)
+                VALUES (@source, @seq, @kind, @document, @instrument, @provision, @article, @effective, @printed, @title, @number,
+                    @key, @targetDocument, @targetInstrument, @trigger)
+                """,
+                ("@source", r.IssueId), ("@seq", r.Seq), ("@kind", r.Kind), ("@document", r.SourceDocumentId), ("@instrument", r.SourceInstrumentId),
+                ("@provision", r.SourceProvisionId), ("@article", r.SourceArticle), ("@effective", RowValues.Date(r.SourceEffectiveFrom)),
+                ("@printed", r.Printed), ("@title", r.Title), ("@number", r.Number), ("@key", r.TargetKey),
+                ("@targetDocument", r.TargetDocumentId), ("@targetInstrument", r.TargetInstrumentId), ("@trigger", r.Trigger));
+            insert.ExecuteNonQuery();
+        }
+
+        foreach (var (id, version, count) in source.RelationExtractions())
+        {
+            using var insert = GazetteRowReader.Command(target, tx,
+                "INSERT INTO relation_extractions (source_id, extractor_version, relations) VALUES (@id, @version, @count)",
+                ("@id", id), ("@version", version), ("@count", count));
+            insert.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+
     private static List<string> Strings(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var cmd = GazetteRowReader.Command(connection, transaction, sql);
