@@ -170,7 +170,7 @@ public abstract class CompactLayoutTests : IDisposable
         }
     }
 
-    /// <summary>A document whose provisions include an ID outside its document ID, a repeated ID, and a text printed nowhere in the document text.</summary>
+    /// <summary>A document whose provisions include an ID outside its document ID, a repeated ID, a text printed nowhere in the document text and one printed before its predecessor's.</summary>
     internal static GazetteIssue OffPrefixIssue() => new()
     {
         Id = "beijing-2030-1",
@@ -197,6 +197,8 @@ public abstract class CompactLayoutTests : IDisposable
                         new Provision { Id = "jingzhengfa-2030-1/art-2", Kind = ProvisionKind.Article, Ordinal = 2, Label = "第二条", Number = 2, Text = "第一次出现。", Span = SourceSpan.Line(3) },
                         new Provision { Id = "jingzhengfa-2030-1/art-2", Kind = ProvisionKind.Article, Ordinal = 3, Label = "第二条", Number = 2, Text = "第二次出现。", Span = SourceSpan.Line(4) },
                         new Provision { Id = "elsewhere/art-1", Kind = ProvisionKind.Article, Ordinal = 4, Number = -1, Text = "不在文号之下的条文。", Span = new SourceSpan(5, 6) },
+                        // Printed before the previous provision's text: found behind the reading position.
+                        new Provision { Id = "jingzhengfa-2030-1/para-1", Kind = ProvisionKind.Paragraph, Ordinal = 1, Text = "测试文件", Span = SourceSpan.Line(1) },
                         new Provision
                         {
                             Id = "jingzhengfa-2030-1/table-1", Kind = ProvisionKind.Table, Ordinal = 1, Text = "",

@@ -28,8 +28,8 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
     protected DbConnection Connection { get; }
 
     /// <summary>
-    /// Test hook: called after each provision row is written, with the running count. An exception
-    /// thrown here aborts the ingest exactly like a crash mid-write would.
+    /// Test hook: called after each provision is written (into its document group's body), with the running
+    /// count. An exception thrown here aborts the ingest exactly like a crash mid-write would.
     /// </summary>
     public Action<int>? ProvisionWritten { get; set; }
 
