@@ -116,12 +116,27 @@ public sealed class IngestService(GongbaoServices services)
         private readonly IngestService _owner;
         private readonly List<SourceIngestResult> _results = [];
         private GazetteIndex.IndexBatch? _batch;
+        private IngestRelations? _relationState;
         private string? _indexProblem;
         private bool _completed;
 
         internal IngestSession(IngestService owner) => _owner = owner;
 
         private IGazetteStore Store => _owner.Services.Store;
+
+        /// <summary>
+        /// Titles and relations read from the store at the session's first stored source, then kept in memory as
+        /// sources are stored (the caller holds the writer lock): each source's relations cost what it holds, not what the store holds.
+        /// </summary>
+        private IngestRelations? RelationState()
+        {
+            if (_relationState is null && Store.KeepsRelations)
+            {
+                _relationState = IngestRelations.Load(Store);
+            }
+
+            return _relationState;
+        }
 
         public SourceIngestResult AddFile(string path, bool force)
         {
@@ -193,16 +208,34 @@ public sealed class IngestService(GongbaoServices services)
 
                 // Last point at which a cancelled request is abandoned: once stored, the index must follow.
                 cancellation.ThrowIfCancellationRequested();
-                IngestResult stored;
+                IngestResult? written = null;
+                IngestRelations.Pending? relations = null;
                 try
                 {
                     // The issue's relations (and retargets of relations elsewhere) go into the same transaction.
-                    stored = Store.Ingest(issue, force, decoded.Text, StoredRelations.ForIngest(Store, issue));
+                    relations = RelationState()?.Prepare(issue);
+                    written = Store.Ingest(issue, force, decoded.Text, relations?.Update);
                 }
                 catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException or StoreDamagedException)
                 {
+                    // Read again for the next source rather than trusted after a failure.
+                    _relationState = null;
                     return Refuse(source, IngestRefusal.StoreFailed, ex.Message, issue.Diagnostics, clock);
                 }
+                finally
+                {
+                    // The run's relation state follows what the store wrote, and nothing else.
+                    if (written is { Outcome: not IngestOutcome.Unchanged })
+                    {
+                        relations?.Stored();
+                    }
+                    else
+                    {
+                        relations?.Abandon();
+                    }
+                }
+
+                var stored = written;
 
                 if (stored.Outcome != IngestOutcome.Unchanged)
                 {
