@@ -268,13 +268,18 @@ public static class SearchDocumentBuilder
     /// <summary>The distinct Han characters of <paramref name="text"/> that no Han character follows, space-separated.</summary>
     public static string RunEnds(string text)
     {
-        var ends = new HashSet<char>();
+        // Distinct, in order of first appearance (as a HashSet without removals enumerates); a run has few ends.
+        var ends = new List<char>();
+        var han = text.Length > 0 && IsHan(text[0]);
         for (var i = 0; i < text.Length; i++)
         {
-            if (IsHan(text[i]) && (i + 1 == text.Length || !IsHan(text[i + 1])))
+            var nextHan = i + 1 < text.Length && IsHan(text[i + 1]);
+            if (han && !nextHan && !ends.Contains(text[i]))
             {
                 ends.Add(text[i]);
             }
+
+            han = nextHan;
         }
 
         return string.Join(' ', ends);

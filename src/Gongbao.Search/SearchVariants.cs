@@ -42,6 +42,10 @@ public static class SearchVariants
 
     private static readonly NormalizeCharMap Map = Build();
 
+    // Characters a mapping can start with: a text holding none of them is its own search form.
+    private static readonly HashSet<char> MappedStarts = [.. Pairs.Select(p => p.Variant[0]).Concat(Traditional.Keys)];
+    private static readonly char LowestMappedStart = MappedStarts.Min();
+
     private static Dictionary<char, char> LoadTraditional()
     {
         using var stream = typeof(SearchVariants).Assembly.GetManifestResourceStream("Gongbao.Search.traditional.tsv")
@@ -81,8 +85,31 @@ public static class SearchVariants
         return builder.Build();
     }
 
-    /// <summary>Wraps a reader so analysis sees the search form.</summary>
-    public static TextReader Filter(TextReader reader) => new MappingCharFilter(Map, reader);
+    /// <summary>
+    /// Wraps a reader so analysis sees the search form. A text with nothing to map (nearly every field value of
+    /// simplified text) is read as it is: the mapping filter would pass it through unchanged, offsets included, at the
+    /// cost of its buffers for every field of every entry indexed.
+    /// </summary>
+    public static TextReader Filter(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var text = reader.ReadToEnd();
+        return HasMapped(text) ? new MappingCharFilter(Map, new StringReader(text)) : new StringReader(text);
+    }
+
+    /// <summary>True when <paramref name="text"/> holds a character some mapping starts with.</summary>
+    internal static bool HasMapped(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= LowestMappedStart && MappedStarts.Contains(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The search form of a whole value (facet values such as issuer names, filters).</summary>
     public static string Normalize(string text)
