@@ -93,8 +93,22 @@ public static class SearchVariants
     public static TextReader Filter(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var text = reader.ReadToEnd();
+        var text = ReadAll(reader);
         return HasMapped(text) ? new MappingCharFilter(Map, new StringReader(text)) : new StringReader(text);
+    }
+
+    // By Read, the one method every reader implements (Lucene's reusable string reader answers ReadToEnd of "" with null).
+    private static string ReadAll(TextReader reader)
+    {
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[1024];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>True when <paramref name="text"/> holds a character some mapping starts with.</summary>
