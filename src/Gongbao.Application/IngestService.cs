@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 
 using Gongbao.Citations.Relations;
@@ -90,12 +92,7 @@ public sealed class IngestService(GongbaoServices services)
     public IReadOnlyList<SourceIngestResult> IngestFiles(IEnumerable<string> paths, bool force, Action<SourceIngestResult>? each = null)
     {
         using var session = Begin();
-        foreach (var path in paths)
-        {
-            var result = session.AddFile(path, force);
-            each?.Invoke(result);
-        }
-
+        session.AddFiles(paths, force, each);
         return session.Complete();
     }
 
@@ -116,6 +113,9 @@ public sealed class IngestService(GongbaoServices services)
         private readonly IngestService _owner;
         private readonly List<SourceIngestResult> _results = [];
         private GazetteIndex.IndexBatch? _batch;
+        private BlockingCollection<(GazetteIssue Issue, IngestResult Stored)>? _indexQueue;
+        private TimeSpan _handoverWait;
+        private IngestRelations? _relationState;
         private string? _indexProblem;
         private bool _completed;
 
@@ -123,7 +123,133 @@ public sealed class IngestService(GongbaoServices services)
 
         private IGazetteStore Store => _owner.Services.Store;
 
-        public SourceIngestResult AddFile(string path, bool force)
+        /// <summary>
+        /// Titles and relations read from the store at the session's first stored source, then kept in memory as
+        /// sources are stored (the caller holds the writer lock): each source's relations cost what it holds, not what the store holds.
+        /// </summary>
+        private IngestRelations? RelationState()
+        {
+            if (_relationState is null && Store.KeepsRelations)
+            {
+                _relationState = IngestRelations.Load(Store);
+            }
+
+            return _relationState;
+        }
+
+        public SourceIngestResult AddFile(string path, bool force) => Admit(Read(path, knownCheck: !force), force, CancellationToken.None);
+
+        public SourceIngestResult AddBytes(byte[] bytes, string? name, bool force, CancellationToken cancellation = default)
+        {
+            var label = string.IsNullOrWhiteSpace(name) ? ContentName(bytes) : name;
+            return Admit(Prepare(bytes, label, label, Stopwatch.StartNew(), knownCheck: !force), force, cancellation);
+        }
+
+        /// <summary>
+        /// Adds files in order, on both cores: a reader thread reads, hashes and parses the next files while this thread
+        /// stores one (one transaction each, in order, exactly as <see cref="AddFile"/> would), and an indexing thread
+        /// adds what was stored to the index batch. Results are recorded, and <paramref name="each"/> called, in file
+        /// order. Only stored sources reach the index, and the batch is committed by <see cref="Complete"/> after them.
+        /// </summary>
+        public void AddFiles(IEnumerable<string> paths, bool force, Action<SourceIngestResult>? each = null)
+        {
+            using var stop = new CancellationTokenSource();
+            using var read = new BlockingCollection<ReadSource>(boundedCapacity: 2);
+            using var stored = new BlockingCollection<(GazetteIssue Issue, IngestResult Stored)>(boundedCapacity: 4);
+            var reader = Task.Factory.StartNew(() =>
+            {
+                try
+                {
+                    foreach (var path in paths)
+                    {
+                        read.Add(Read(path, knownCheck: !force), stop.Token);
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // This thread stopped (it failed): nothing more is read.
+                }
+                finally
+                {
+                    read.CompleteAdding();
+                }
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var indexer = Task.Factory.StartNew(() =>
+            {
+                // IndexSource turns every failure but running out of memory into a pending index; after that one the
+                // queue is still drained, so this thread never blocks a store waiting to hand over.
+                ExceptionDispatchInfo? failure = null;
+                foreach (var (issue, result) in stored.GetConsumingEnumerable())
+                {
+                    try
+                    {
+                        if (failure is null)
+                        {
+                            IndexSource(issue, result);
+                        }
+                    }
+                    catch (OutOfMemoryException ex)
+                    {
+                        failure = ExceptionDispatchInfo.Capture(ex);
+                    }
+                }
+
+                failure?.Throw();
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+            _indexQueue = stored;
+            try
+            {
+                foreach (var source in read.GetConsumingEnumerable())
+                {
+                    var result = Admit(source, force, CancellationToken.None);
+                    each?.Invoke(result);
+                }
+            }
+            finally
+            {
+                _indexQueue = null;
+                stop.Cancel();
+                stored.CompleteAdding();
+                WaitAll(reader, indexer);
+            }
+        }
+
+        // Both threads are waited for before either's failure is rethrown: neither outlives the session's batch.
+        private static void WaitAll(Task reader, Task indexer)
+        {
+            try
+            {
+                indexer.GetAwaiter().GetResult();
+            }
+            finally
+            {
+                reader.GetAwaiter().GetResult();
+            }
+        }
+
+        /// <summary>What the reader thread hands over: the bytes and their hash, and the parsed issue or the refusal.</summary>
+        private sealed record ReadSource(string Source, string SourceName, Stopwatch Clock)
+        {
+            public byte[]? Bytes { get; init; }
+
+            public string? Sha256 { get; init; }
+
+            /// <summary>Unreadable, or (with bytes) unparseable or not a gazette.</summary>
+            public SourceIngestResult? Refused { get; init; }
+
+            /// <summary>Not parsed: the store already held these bytes when they were read (checked again when storing).</summary>
+            public bool KnownWhenRead { get; init; }
+
+            public GazetteIssue? Issue { get; init; }
+
+            public DecodedText? Decoded { get; init; }
+
+            /// <summary>Time spent reading and parsing, not waiting.</summary>
+            public TimeSpan Spent { get; init; }
+        }
+
+        private ReadSource Read(string path, bool knownCheck)
         {
             var clock = Stopwatch.StartNew();
             byte[] bytes;
@@ -133,59 +259,121 @@ public sealed class IngestService(GongbaoServices services)
             }
             catch (SourceFileException ex)
             {
-                return Record(new SourceIngestResult { Source = path, Error = ex.Message, Refusal = IngestRefusal.Unreadable, Elapsed = clock.Elapsed });
+                return new ReadSource(path, path, clock)
+                {
+                    Refused = new SourceIngestResult { Source = path, Error = ex.Message, Refusal = IngestRefusal.Unreadable, Elapsed = clock.Elapsed },
+                    Spent = clock.Elapsed,
+                };
             }
 
-            return Add(bytes, path, path, force, clock, CancellationToken.None);
+            return Prepare(bytes, path, path, clock, knownCheck);
         }
 
-        public SourceIngestResult AddBytes(byte[] bytes, string? name, bool force, CancellationToken cancellation = default)
+        /// <summary>
+        /// Hash, then parse unless the store already holds these bytes (re-running an ingest costs one hash per file).
+        /// Changes nothing; on the reader thread the store is only asked whether it knows the hash, a hint that
+        /// <see cref="Admit"/> checks again.
+        /// </summary>
+        private ReadSource Prepare(byte[] bytes, string source, string sourceName, Stopwatch clock, bool knownCheck)
         {
-            var label = string.IsNullOrWhiteSpace(name) ? ContentName(bytes) : name;
-            return Add(bytes, label, label, force, Stopwatch.StartNew(), cancellation);
-        }
-
-        private SourceIngestResult Add(byte[] bytes, string source, string sourceName, bool force, Stopwatch clock, CancellationToken cancellation)
-        {
-            // Unchanged bytes are recognised before parsing: re-running an ingest costs one hash per file.
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var known = false;
+            if (knownCheck)
+            {
+                try
+                {
+                    known = Store.FindSourceBySha256(sha) is not null;
+                }
+                catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+                {
+                    // Admit asks again and reports it.
+                }
+            }
+
+            var read = new ReadSource(source, sourceName, clock) { Bytes = bytes, Sha256 = sha, KnownWhenRead = known };
+            return known ? read with { Spent = clock.Elapsed } : Parse(read);
+        }
+
+        private ReadSource Parse(ReadSource read)
+        {
+            var started = read.Clock.Elapsed;
             try
             {
-                if (!force && Store.FindSourceBySha256(sha) is { } known)
+                var decoded = GazetteReader.Decode(read.Bytes!, read.SourceName);
+                var issue = _owner.Parse(decoded, read.SourceName);
+                if (GazetteCheck.Problem(issue) is { } problem)
+                {
+                    return read with
+                    {
+                        Refused = RefusalOf(read.Source, IngestRefusal.NotAGazette, $"not a gazette: {problem}; nothing was stored", issue.Diagnostics, read.Clock),
+                        Spent = read.Spent + read.Clock.Elapsed - started,
+                    };
+                }
+
+                return read with { Issue = issue, Decoded = decoded, KnownWhenRead = false, Spent = read.Spent + read.Clock.Elapsed - started };
+            }
+            catch (GazetteFormatException ex)
+            {
+                return read with
+                {
+                    Refused = RefusalOf(read.Source, IngestRefusal.Unparseable, ex.Diagnostic.ToString(), [ex.Diagnostic], read.Clock),
+                    Spent = read.Spent + read.Clock.Elapsed - started,
+                };
+            }
+        }
+
+        /// <summary>Stores one read source (its own transaction), in order; the result's time is this and the reading, not waits.</summary>
+        private SourceIngestResult Admit(ReadSource read, bool force, CancellationToken cancellation)
+        {
+            var clock = Stopwatch.StartNew();
+            _handoverWait = TimeSpan.Zero;
+            var result = AdmitTimed(read, force, cancellation);
+            return Record(result with { Elapsed = read.Spent + clock.Elapsed - _handoverWait });
+        }
+
+        private SourceIngestResult AdmitTimed(ReadSource read, bool force, CancellationToken cancellation)
+        {
+            var source = read.Source;
+            var clock = read.Clock;
+            if (read.Bytes is null)
+            {
+                return read.Refused!;
+            }
+
+            try
+            {
+                // Asked again here, in order: an earlier file of this run may have stored the same bytes since they were read.
+                if (!force && Store.FindSourceBySha256(read.Sha256!) is { } known)
                 {
                     var state = Store.FindSourceState(known);
-                    return Record(new SourceIngestResult
+                    return new SourceIngestResult
                     {
                         Source = source,
                         Stored = new IngestResult(known, IngestOutcome.Unchanged, state?.DocumentCount ?? 0, 0) { Version = state?.Version ?? 0 },
-                        Elapsed = clock.Elapsed,
-                    });
+                    };
                 }
 
-                GazetteIssue issue;
-                DecodedText decoded;
-                try
+                if (read.KnownWhenRead)
                 {
-                    decoded = GazetteReader.Decode(bytes, sourceName);
-                    issue = _owner.Parse(decoded, sourceName);
-                }
-                catch (GazetteFormatException ex)
-                {
-                    return Refuse(source, IngestRefusal.Unparseable, ex.Diagnostic.ToString(), [ex.Diagnostic], clock);
+                    // Known when read, not now (replaced since, or forced): parse it here.
+                    var parsed = Parse(read);
+                    read = parsed with { Spent = read.Spent };
                 }
 
-                if (GazetteCheck.Problem(issue) is { } problem)
+                if (read.Refused is { } refused)
                 {
-                    return Refuse(source, IngestRefusal.NotAGazette, $"not a gazette: {problem}; nothing was stored", issue.Diagnostics, clock);
+                    return refused;
                 }
 
+                var issue = read.Issue!;
+                var decoded = read.Decoded!;
                 var existing = Store.FindSourceState(issue.Id);
                 if (existing is not null && !force && !string.Equals(existing.Sha256, issue.SourceSha256, StringComparison.OrdinalIgnoreCase))
                 {
                     var fewer = issue.Documents.Count < existing.DocumentCount
                         ? $" (it has {issue.Documents.Count} documents, the stored version {existing.DocumentCount})"
                         : "";
-                    return Refuse(source, IngestRefusal.ReplaceNeedsForce,
+                    return RefusalOf(source, IngestRefusal.ReplaceNeedsForce,
                         $"'{issue.Id}' is already stored from a different text{fewer}; nothing was replaced. " +
                         $"Replace it with --force (HTTP: force=true); the stored text stays in its history (gongbao issues {issue.Id} --history).",
                         issue.Diagnostics, clock);
@@ -193,27 +381,53 @@ public sealed class IngestService(GongbaoServices services)
 
                 // Last point at which a cancelled request is abandoned: once stored, the index must follow.
                 cancellation.ThrowIfCancellationRequested();
-                IngestResult stored;
+                IngestResult? written = null;
+                IngestRelations.Pending? relations = null;
                 try
                 {
                     // The issue's relations (and retargets of relations elsewhere) go into the same transaction.
-                    stored = Store.Ingest(issue, force, decoded.Text, StoredRelations.ForIngest(Store, issue));
+                    relations = RelationState()?.Prepare(issue);
+                    written = Store.Ingest(issue, force, decoded.Text, relations?.Update);
                 }
                 catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException or StoreDamagedException)
                 {
-                    return Refuse(source, IngestRefusal.StoreFailed, ex.Message, issue.Diagnostics, clock);
+                    // Read again for the next source rather than trusted after a failure.
+                    _relationState = null;
+                    return RefusalOf(source, IngestRefusal.StoreFailed, ex.Message, issue.Diagnostics, clock);
                 }
-
-                if (stored.Outcome != IngestOutcome.Unchanged)
+                finally
                 {
-                    IndexSource(issue, stored);
+                    // The run's relation state follows what the store wrote, and nothing else.
+                    if (written is { Outcome: not IngestOutcome.Unchanged })
+                    {
+                        relations?.Stored();
+                    }
+                    else
+                    {
+                        relations?.Abandon();
+                    }
                 }
 
-                return Record(new SourceIngestResult { Source = source, Stored = stored, Diagnostics = issue.Diagnostics, Elapsed = clock.Elapsed });
+                if (written.Outcome != IngestOutcome.Unchanged)
+                {
+                    if (_indexQueue is { } queue)
+                    {
+                        // Waiting for the indexing thread to take it is not this source's time.
+                        var handover = Stopwatch.GetTimestamp();
+                        queue.Add((issue, written));
+                        _handoverWait = Stopwatch.GetElapsedTime(handover);
+                    }
+                    else
+                    {
+                        IndexSource(issue, written);
+                    }
+                }
+
+                return new SourceIngestResult { Source = source, Stored = written, Diagnostics = issue.Diagnostics };
             }
             catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
             {
-                return Refuse(source, IngestRefusal.StoreFailed, $"the store could not be read: {ex.Message}", [], clock);
+                return RefusalOf(source, IngestRefusal.StoreFailed, $"the store could not be read: {ex.Message}", [], clock);
             }
         }
 
@@ -238,8 +452,8 @@ public sealed class IngestService(GongbaoServices services)
             }
         }
 
-        private SourceIngestResult Refuse(string source, IngestRefusal refusal, string error, IReadOnlyList<ParseDiagnostic> diagnostics, Stopwatch clock) =>
-            Record(new SourceIngestResult { Source = source, Error = error, Refusal = refusal, Diagnostics = diagnostics, Elapsed = clock.Elapsed });
+        private static SourceIngestResult RefusalOf(string source, IngestRefusal refusal, string error, IReadOnlyList<ParseDiagnostic> diagnostics, Stopwatch clock) =>
+            new() { Source = source, Error = error, Refusal = refusal, Diagnostics = diagnostics, Elapsed = clock.Elapsed };
 
         private SourceIngestResult Record(SourceIngestResult result)
         {

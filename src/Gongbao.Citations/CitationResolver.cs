@@ -82,6 +82,10 @@ public sealed class CitationResolver(IGazetteStore store)
     private readonly object _gate = new();
     private TitleIndex? _titles;
 
+    /// <summary>Resolves against <paramref name="store"/> with a title index the caller keeps (an ingest run's, updated source by source).</summary>
+    internal CitationResolver(IGazetteStore store, TitleIndex titles)
+        : this(store) => _titles = titles;
+
     /// <summary>The store citations resolve against.</summary>
     public IGazetteStore Store => store;
 

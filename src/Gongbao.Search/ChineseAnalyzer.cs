@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
@@ -34,7 +33,7 @@ public sealed class ChineseAnalyzer(bool indexUnigrams, bool bigrams = true) : A
     {
         var source = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
         TokenStream stream = new CJKWidthFilter(source);
-        stream = new LowerCaseFilter(Version, stream);
+        stream = new LowerCaseUnlessCaselessFilter(stream);
         if (bigrams)
         {
             stream = new CJKBigramFilter(stream, CJKScript.ALL, indexUnigrams);

@@ -19,7 +19,8 @@ public static class SearchDocumentBuilder
     public static IEnumerable<LuceneDocument> Build(IndexedWitness witness)
     {
         var doc = witness.Document;
-        yield return BuildDocument(witness);
+        var shared = new WitnessValues(witness);
+        yield return BuildDocument(witness, shared);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var root in new[] { doc.Body }.Concat(doc.Instruments.Select(i => i.Body)))
         {
@@ -27,10 +28,40 @@ public static class SearchDocumentBuilder
             {
                 if (seen.Add(provision.Id))
                 {
-                    yield return BuildProvision(witness, provision, text, path, FoldKey(doc.Id, provision, numbers, text));
+                    yield return BuildProvision(witness, shared, provision, text, path, FoldKey(doc.Id, provision, numbers, text));
                 }
             }
         }
+    }
+
+    /// <summary>The values every entry of one witness repeats (its document's facts, in index form), worked out once per witness.</summary>
+    private sealed class WitnessValues
+    {
+        public WitnessValues(IndexedWitness witness)
+        {
+            var doc = witness.Document;
+            Kinds = [.. doc.Instruments.Select(i => i.Kind).Prepend(doc.Kind).Distinct().Select(k => k.ToString())];
+            PrimaryKind = new BytesRef((doc.Instruments.Count > 0 ? doc.Instruments[0].Kind : doc.Kind).ToString());
+            Year = witness.DocumentYear?.ToString(CultureInfo.InvariantCulture);
+            IssueYear = witness.IssueYear?.ToString(CultureInfo.InvariantCulture);
+            Issuers = [.. doc.Issuers.Distinct(StringComparer.Ordinal).Select(i => (i, IssuerNames.Canonical(i)))];
+            Rank = WitnessRank(witness);
+            DocumentTitles = string.Join('\n', doc.Instruments.Select(i => i.TitleZh).Prepend(doc.TitleZh));
+        }
+
+        public List<string> Kinds { get; }
+
+        public BytesRef PrimaryKind { get; }
+
+        public string? Year { get; }
+
+        public string? IssueYear { get; }
+
+        public List<(string Printed, string Form)> Issuers { get; }
+
+        public int Rank { get; }
+
+        public string DocumentTitles { get; }
     }
 
     /// <summary>The provisions that become search hits, each with the text indexed for it.</summary>
@@ -161,10 +192,10 @@ public static class SearchDocumentBuilder
         return string.Join('\n', parts);
     }
 
-    private static LuceneDocument BuildDocument(IndexedWitness witness)
+    private static LuceneDocument BuildDocument(IndexedWitness witness, WitnessValues shared)
     {
         var doc = witness.Document;
-        var d = Common(witness, SearchFields.DocumentType, doc.Id, doc.Id);
+        var d = Common(witness, shared, SearchFields.DocumentType, doc.Id, doc.Id);
         var title = doc.TitleZh;
         d.Add(new TextField(SearchFields.TitleZh, title, Field.Store.YES));
         foreach (var instrument in doc.Instruments)
@@ -189,26 +220,26 @@ public static class SearchDocumentBuilder
         var (words, abbreviations) = SearchLexicon.Harvest(doc);
         foreach (var word in words.Select(SearchVariants.Normalize).Where(w => w.Length is >= 2 and <= 16).Distinct(StringComparer.Ordinal))
         {
-            d.Add(new StringField(SearchFields.Lexicon, word, Field.Store.NO));
+            d.Add(IndexFields.Keyword(SearchFields.Lexicon, word, Field.Store.NO));
         }
 
         foreach (var (shortForm, full) in abbreviations.Distinct())
         {
-            d.Add(new StringField(SearchFields.Abbreviation, shortForm + SearchLexicon.PairSeparator + full, Field.Store.NO));
+            d.Add(IndexFields.Keyword(SearchFields.Abbreviation, shortForm + SearchLexicon.PairSeparator + full, Field.Store.NO));
         }
 
         return d;
     }
 
-    private static LuceneDocument BuildProvision(IndexedWitness witness, Provision provision, string text, string path, string foldKey)
+    private static LuceneDocument BuildProvision(IndexedWitness witness, WitnessValues shared, Provision provision, string text, string path, string foldKey)
     {
         var doc = witness.Document;
-        var d = Common(witness, SearchFields.ProvisionType, provision.Id, foldKey);
+        var d = Common(witness, shared, SearchFields.ProvisionType, provision.Id, foldKey);
         d.Add(new StoredField(SearchFields.TitleZh, doc.TitleZh));
-        d.Add(new TextField(SearchFields.DocumentTitle, string.Join('\n', doc.Instruments.Select(i => i.TitleZh).Prepend(doc.TitleZh)), Field.Store.NO));
+        d.Add(new TextField(SearchFields.DocumentTitle, shared.DocumentTitles, Field.Store.NO));
         if (provision.Label is { Length: > 0 } label)
         {
-            d.Add(new StringField(SearchFields.Label, label, Field.Store.YES));
+            d.Add(IndexFields.Keyword(SearchFields.Label, label, Field.Store.YES));
         }
 
         if (provision.Heading is { Length: > 0 } heading)
@@ -237,13 +268,18 @@ public static class SearchDocumentBuilder
     /// <summary>The distinct Han characters of <paramref name="text"/> that no Han character follows, space-separated.</summary>
     public static string RunEnds(string text)
     {
-        var ends = new HashSet<char>();
+        // Distinct, in order of first appearance (as a HashSet without removals enumerates); a run has few ends.
+        var ends = new List<char>();
+        var han = text.Length > 0 && IsHan(text[0]);
         for (var i = 0; i < text.Length; i++)
         {
-            if (IsHan(text[i]) && (i + 1 == text.Length || !IsHan(text[i + 1])))
+            var nextHan = i + 1 < text.Length && IsHan(text[i + 1]);
+            if (han && !nextHan && !ends.Contains(text[i]))
             {
                 ends.Add(text[i]);
             }
+
+            han = nextHan;
         }
 
         return string.Join(' ', ends);
@@ -288,38 +324,38 @@ public static class SearchDocumentBuilder
         return string.Join('\n', parts);
     }
 
-    private static LuceneDocument Common(IndexedWitness witness, string type, string id, string foldKey)
+    private static LuceneDocument Common(IndexedWitness witness, WitnessValues shared, string type, string id, string foldKey)
     {
         var doc = witness.Document;
         var d = new LuceneDocument
         {
-            new StringField(SearchFields.Type, type, Field.Store.YES),
-            new StringField(SearchFields.Id, id, Field.Store.YES),
+            IndexFields.Keyword(SearchFields.Type, type, Field.Store.YES),
+            IndexFields.Keyword(SearchFields.Id, id, Field.Store.YES),
             new NumericDocValuesField(SearchFields.IdHash, IdHash(foldKey)),
-            new StringField(SearchFields.DocumentId, doc.Id, Field.Store.YES),
-            new StringField(SearchFields.Issue, witness.IssueId, Field.Store.YES),
-            new StoredField(SearchFields.WitnessRank, WitnessRank(witness)),
-            new NumericDocValuesField(SearchFields.WitnessRank, WitnessRank(witness)),
+            IndexFields.Keyword(SearchFields.DocumentId, doc.Id, Field.Store.YES),
+            IndexFields.Keyword(SearchFields.Issue, witness.IssueId, Field.Store.YES),
+            new StoredField(SearchFields.WitnessRank, shared.Rank),
+            new NumericDocValuesField(SearchFields.WitnessRank, shared.Rank),
         };
         // The document's own kind first (shown on hits), then the kinds of the instruments it issues:
         // a 关于印发《…办法》的通知 is found under Measures as well as Notice.
-        foreach (var kind in doc.Instruments.Select(i => i.Kind).Prepend(doc.Kind).Distinct())
+        foreach (var kind in shared.Kinds)
         {
-            d.Add(new StringField(SearchFields.Kind, kind.ToString(), Field.Store.YES));
+            d.Add(IndexFields.Keyword(SearchFields.Kind, kind, Field.Store.YES));
         }
 
         // The facet counts each hit once, under what the document issues (the 办法 of a 关于印发…的通知), else its own kind.
-        var primary = doc.Instruments.Count > 0 ? doc.Instruments[0].Kind : doc.Kind;
-        d.Add(new SortedDocValuesField(SearchFields.Kind, new BytesRef(primary.ToString())));
+        // (Doc values writers copy the bytes: one BytesRef serves every entry of the witness.)
+        d.Add(new SortedDocValuesField(SearchFields.Kind, shared.PrimaryKind));
 
-        if (witness.DocumentYear is { } year)
+        if (shared.Year is { } year)
         {
-            AddFacet(d, SearchFields.Year, year.ToString(CultureInfo.InvariantCulture));
+            AddFacet(d, SearchFields.Year, year);
         }
 
-        if (witness.IssueYear is { } issueYear)
+        if (shared.IssueYear is { } issueYear)
         {
-            AddFacet(d, SearchFields.IssueYear, issueYear.ToString(CultureInfo.InvariantCulture));
+            AddFacet(d, SearchFields.IssueYear, issueYear);
         }
 
         AddDate(d, SearchFields.SignedOn, doc.SignedOn);
@@ -331,18 +367,17 @@ public static class SearchDocumentBuilder
             AddFacet(d, SearchFields.Section, section);
         }
 
-        foreach (var issuer in doc.Issuers.Distinct(StringComparer.Ordinal))
+        foreach (var (issuer, form) in shared.Issuers)
         {
             // Shown as printed; filtered and counted in the search form, so a slip does not split a facet.
-            var form = IssuerNames.Canonical(issuer);
             d.Add(new StoredField(SearchFields.Issuer, issuer));
-            d.Add(new StringField(SearchFields.Issuer, form, Field.Store.NO));
+            d.Add(IndexFields.Keyword(SearchFields.Issuer, form, Field.Store.NO));
             d.Add(new SortedSetDocValuesField(SearchFields.Issuer, new BytesRef(form)));
         }
 
         if (doc.Number is { } number)
         {
-            d.Add(new StringField(SearchFields.Number, number.Canonical, Field.Store.YES));
+            d.Add(IndexFields.Keyword(SearchFields.Number, number.Canonical, Field.Store.YES));
         }
 
         return d;
@@ -369,14 +404,14 @@ public static class SearchDocumentBuilder
     {
         if (date is { } day)
         {
-            d.Add(new Int32Field(field, DateKey(day), Field.Store.NO));
+            d.Add(IndexFields.Int32(field, DateKey(day)));
             d.Add(new NumericDocValuesField(field, DateKey(day)));
         }
     }
 
     private static void AddFacet(LuceneDocument d, string field, string value)
     {
-        d.Add(new StringField(field, value, Field.Store.YES));
+        d.Add(IndexFields.Keyword(field, value, Field.Store.YES));
         d.Add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 }

@@ -42,6 +42,10 @@ public static class SearchVariants
 
     private static readonly NormalizeCharMap Map = Build();
 
+    // Characters a mapping can start with: a text holding none of them is its own search form.
+    private static readonly HashSet<char> MappedStarts = [.. Pairs.Select(p => p.Variant[0]).Concat(Traditional.Keys)];
+    private static readonly char LowestMappedStart = MappedStarts.Min();
+
     private static Dictionary<char, char> LoadTraditional()
     {
         using var stream = typeof(SearchVariants).Assembly.GetManifestResourceStream("Gongbao.Search.traditional.tsv")
@@ -81,8 +85,45 @@ public static class SearchVariants
         return builder.Build();
     }
 
-    /// <summary>Wraps a reader so analysis sees the search form.</summary>
-    public static TextReader Filter(TextReader reader) => new MappingCharFilter(Map, reader);
+    /// <summary>
+    /// Wraps a reader so analysis sees the search form. A text with nothing to map (nearly every field value of
+    /// simplified text) is read as it is: the mapping filter would pass it through unchanged, offsets included, at the
+    /// cost of its buffers for every field of every entry indexed.
+    /// </summary>
+    public static TextReader Filter(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var text = ReadAll(reader);
+        return HasMapped(text) ? new MappingCharFilter(Map, new StringReader(text)) : new StringReader(text);
+    }
+
+    // By Read, the one method every reader implements (Lucene's reusable string reader answers ReadToEnd of "" with null).
+    private static string ReadAll(TextReader reader)
+    {
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[1024];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>True when <paramref name="text"/> holds a character some mapping starts with.</summary>
+    internal static bool HasMapped(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= LowestMappedStart && MappedStarts.Contains(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The search form of a whole value (facet values such as issuer names, filters).</summary>
     public static string Normalize(string text)

@@ -45,7 +45,8 @@ public static class TextFold
             c = ' ';
         }
 
-        return char.ToLowerInvariant(c);
+        // Han ideographs have no case: skip the culture tables (ICU, per character) for the bulk of gazette text.
+        return c is >= '\u3400' and <= '\u9FFF' ? c : char.ToLowerInvariant(c);
     }
 
     public static string Fold(string s) => string.Create(s.Length, s, static (span, src) =>

@@ -6,8 +6,10 @@ namespace Gongbao.Citations.Relations;
 /// <summary>
 /// The store as it will be once <paramref name="issue"/> is stored: its documents in place of the stored version's.
 /// Read-only; only what resolving a relation target reads (documents by ID or number, all documents for titles).
+/// With <paramref name="orderOf"/> (each source's place in the store's witness order), documents found by ID or
+/// number come in the order the store will list them; without it the issue's own come first.
 /// </summary>
-internal sealed class IssueOverlay(IGazetteStore store, GazetteIssue issue) : IGazetteStore
+internal sealed class IssueOverlay(IGazetteStore store, GazetteIssue issue, Func<string, SourceOrder>? orderOf = null) : IGazetteStore
 {
     private readonly List<DocumentWitness> _own = issue.Documents.Select(d => new DocumentWitness(issue.Id, d)).ToList();
 
@@ -18,7 +20,8 @@ internal sealed class IssueOverlay(IGazetteStore store, GazetteIssue issue) : IG
         bool Matches(GazetteDocument d) =>
             d.Id == query || d.Id == (number?.Slug ?? query) || (d.Number is { } n && n.Canonical == (number?.Canonical ?? query));
         var own = _own.SelectMany(w => w.Document.Instruments.Prepend(w.Document).Where(Matches).Select(d => w with { Document = d }));
-        return own.Concat(store.FindDocument(idOrNumber).Where(w => w.IssueId != issue.Id)).ToList();
+        var found = own.Concat(store.FindDocument(idOrNumber).Where(w => w.IssueId != issue.Id));
+        return (orderOf is null ? found : found.OrderBy(w => orderOf(w.IssueId))).ToList();
     }
 
     public IEnumerable<DocumentWitness> AllDocuments() => store.AllDocuments().Where(w => w.IssueId != issue.Id).Concat(_own);

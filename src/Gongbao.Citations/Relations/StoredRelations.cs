@@ -50,39 +50,15 @@ public static class StoredRelations
 
     /// <summary>
     /// The relations to write with <paramref name="issue"/>: its own, resolved against the store with the issue in place
-    /// of its previous version, and every stored relation (of other sources) whose target that changes — an external
-    /// target now stored, or a target in the previous version that is gone. Null when the store keeps no relations.
+    /// of its previous version, and every stored relation (of other sources) whose target that changes. Null when the
+    /// store keeps no relations. Reads the store's titles and relations: an ingest of several sources keeps them in
+    /// memory instead (<see cref="IngestRelations"/>).
     /// </summary>
     public static RelationUpdate? ForIngest(IGazetteStore store, GazetteIssue issue)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(issue);
-        if (!store.KeepsRelations)
-        {
-            return null;
-        }
-
-        var overlay = new IssueOverlay(store, issue);
-        var resolver = new CitationResolver(overlay);
-        var extractor = new RelationExtractor(resolver);
-        var own = issue.Documents.SelectMany(d => extractor.Extract(new DocumentWitness(issue.Id, d)))
-            .Select(r => ToStored(r, issue.Id)).ToList();
-        return new RelationUpdate(ExtractorVersion, own, IngestRetargets(store, issue, resolver));
-    }
-
-    /// <summary>
-    /// Retargets for an ingest without resolving every external relation against the whole store (quadratic over a
-    /// run of ingests): a relation into the replaced version is resolved again in full; an external one can only come
-    /// to resolve to a document of the new issue (nothing else changed), so it is first tried against the issue alone
-    /// and resolved in full only when that finds something.
-    /// </summary>
-    private static List<RelationRetarget> IngestRetargets(IGazetteStore store, GazetteIssue issue, CitationResolver resolver)
-    {
-        var previous = store.RelationsToResolve(issue.Id).Where(r => r.IssueId != issue.Id).ToList();
-        var alone = new CitationResolver(IssueOverlay.IssueAlone(issue));
-        var candidates = previous.Where(r => r.TargetDocumentId is not null
-            || RelationExtractor.ResolveTarget(alone, r.Title, r.Number) is not null);
-        return Retargets(candidates, resolver);
+        return IngestRelations.Load(store)?.Prepare(issue).Update;
     }
 
     /// <summary>
@@ -150,6 +126,6 @@ public static class StoredRelations
     }
 
     /// <summary>As the extractor resolves: by number when one is printed (never a title guess then), otherwise by title.</summary>
-    private static (string? Document, string? Instrument) Resolve(CitationResolver resolver, StoredRelation r) =>
+    internal static (string? Document, string? Instrument) Resolve(CitationResolver resolver, StoredRelation r) =>
         RelationExtractor.ResolveTarget(resolver, r.Title, r.Number) is { } found && found.Document != r.SourceDocumentId ? found : (null, null);
 }
