@@ -104,9 +104,10 @@ public static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "Corpus generator seed", DefaultValueFactory = _ => 42 };
         var repetitions = new Option<int>("--repetitions") { Description = "Timed executions of each query of the fixed set", DefaultValueFactory = _ => 20 };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
+        var keep = new Option<string?>("--keep") { Description = "Keep the synthetic store and indexes in this folder and reuse them on the next run with the same --issues and --seed" };
         var command = new Command("search", "Index build time, index size and search latency: the sample gazettes and a synthetic corpus (default 2,000 issues)")
         {
-            issues, runs, seed, repetitions, json,
+            issues, runs, seed, repetitions, json, keep,
         };
         command.SetAction(parseResult =>
         {
@@ -129,6 +130,7 @@ public static class BenchCommand
                 Runs = runCount,
                 Seed = parseResult.GetValue(seed),
                 Repetitions = repetitionCount,
+                KeepIn = parseResult.GetValue(keep),
                 Progress = line => context.Error.WriteLine($"bench search: {line}"),
             }).Run();
             PrintSearch(context, report);
