@@ -5,11 +5,11 @@ using Lucene.Net.Util;
 namespace Gongbao.Search;
 
 /// <summary>
-/// One pass over the matches: keeps only the best <c>k</c> in a bounded heap, counts facet values per
-/// segment by ordinal (strings resolved once at the end), and folds witnesses of one document or
-/// provision without hashing every hit: only entries the <see cref="ReaderState"/> marks as having a
-/// twin (another witness with the same ID, rare) go through a set; all others count directly.
-/// Annex placeholders keep their order among themselves but score below every real hit.
+/// One pass over the matches: keeps only the best <c>k</c> in a bounded heap, counts facet values by the
+/// entry's facet group (<see cref="FacetTable"/>: one array increment per hit, values summed per group at the
+/// end), and folds witnesses of one document or provision without hashing every hit: only entries the
+/// <see cref="ReaderState"/> marks as having a twin (another witness with the same ID, rare) go through a set;
+/// all others count directly. Annex placeholders keep their order among themselves but score below every real hit.
 /// </summary>
 internal sealed class FacetingCollector : ICollector
 {
@@ -18,38 +18,34 @@ internal sealed class FacetingCollector : ICollector
     /// <summary>Score factor of an annex placeholder or omitted text.</summary>
     public const float PlaceholderFactor = 0.001f;
 
-    private readonly string[] _facetFields;
     private readonly ReaderState _state;
     private readonly string? _sortField;
     private readonly int _k;
     private readonly PriorityQueue<Match, Match> _heap;
     private readonly Dictionary<long, Match> _twins = [];
-    private readonly Dictionary<string, Dictionary<string, int>> _facetCounts;
+    private readonly int[] _groupCounts;
 
     private Scorer? _scorer;
     private int _docBase;
-    private int _leaf;
     private NumericDocValues? _ids;
     private NumericDocValues? _ranks;
-    private NumericDocValues? _placeholders;
+    private FixedBitSet? _placeholders;
     private NumericDocValues? _sortValues;
     private FixedBitSet? _twinDocs;
-    private SegmentFacets[] _segment = [];
+    private int[]? _groups;
     private int _distinct;
+    private int _twinCount;
 
-    public FacetingCollector(string[] facetFields, ReaderState state, int k, string? sortField)
+    public FacetingCollector(ReaderState state, int k, string? sortField)
     {
-        _facetFields = facetFields;
         _state = state;
         _k = Math.Max(1, k);
         _sortField = sortField;
         _heap = new PriorityQueue<Match, Match>(_k + 1, Comparer<Match>.Create((a, b) => Compare(b, a)));
-        _facetCounts = facetFields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        _groupCounts = new int[state.Facets.GroupCount];
     }
 
     public int DistinctCount => _distinct + _twinCount;
-
-    private int _twinCount;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -57,22 +53,21 @@ internal sealed class FacetingCollector : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        FlushSegment();
         _docBase = context.DocBase;
-        _leaf = context.Ord;
+        var leaf = context.Ord;
         var reader = context.AtomicReader;
         _ids = reader.GetNumericDocValues(SearchFields.IdHash);
         _ranks = reader.GetNumericDocValues(SearchFields.WitnessRank);
-        _placeholders = reader.GetNumericDocValues(SearchFields.Placeholder);
+        _placeholders = _state.PlaceholderDocs(leaf);
         _sortValues = _sortField is null ? null : reader.GetNumericDocValues(_sortField);
-        _twinDocs = _state.TwinDocs(_leaf);
-        _segment = _facetFields.Select(f => new SegmentFacets(f, reader)).ToArray();
+        _twinDocs = _state.TwinDocs(leaf);
+        _groups = _state.Facets.DocGroups(leaf);
     }
 
     public void Collect(int doc)
     {
         var score = _scorer!.GetScore();
-        if (_placeholders is not null && _placeholders.Get(doc) != 0)
+        if (_placeholders is not null && _placeholders.Get(doc))
         {
             score *= PlaceholderFactor;
         }
@@ -103,9 +98,9 @@ internal sealed class FacetingCollector : ICollector
 
     private void CountFacets(int doc)
     {
-        foreach (var f in _segment)
+        if (_groups is not null)
         {
-            f.Count(doc);
+            _groupCounts[_groups[doc]]++;
         }
     }
 
@@ -159,91 +154,5 @@ internal sealed class FacetingCollector : ICollector
         return c != 0 ? c : a.Doc.CompareTo(b.Doc);
     }
 
-    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets()
-    {
-        FlushSegment();
-        return _facetCounts.ToDictionary(
-            kv => kv.Key,
-            IReadOnlyList<FacetValue> (kv) => kv.Value
-                .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => new FacetValue(p.Key, p.Value)).ToList());
-    }
-
-    private void FlushSegment()
-    {
-        foreach (var f in _segment)
-        {
-            f.AddTo(_facetCounts[f.Field]);
-        }
-
-        _segment = [];
-    }
-
-    private sealed class SegmentFacets
-    {
-        private readonly SortedDocValues? _single;
-        private readonly SortedSetDocValues? _multi;
-        private readonly int[] _counts;
-
-        public SegmentFacets(string field, AtomicReader reader)
-        {
-            Field = field;
-            if (field is SearchFields.Issuer)
-            {
-                _multi = reader.GetSortedSetDocValues(field);
-                _counts = new int[_multi?.ValueCount ?? 0];
-            }
-            else
-            {
-                _single = reader.GetSortedDocValues(field);
-                _counts = new int[_single?.ValueCount ?? 0];
-            }
-        }
-
-        public string Field { get; }
-
-        public void Count(int doc)
-        {
-            if (_single is not null)
-            {
-                var ord = _single.GetOrd(doc);
-                if (ord >= 0)
-                {
-                    _counts[ord]++;
-                }
-            }
-            else if (_multi is not null)
-            {
-                _multi.SetDocument(doc);
-                for (var ord = _multi.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _multi.NextOrd())
-                {
-                    _counts[ord]++;
-                }
-            }
-        }
-
-        public void AddTo(Dictionary<string, int> totals)
-        {
-            var scratch = new BytesRef();
-            for (var ord = 0; ord < _counts.Length; ord++)
-            {
-                if (_counts[ord] == 0)
-                {
-                    continue;
-                }
-
-                if (_single is not null)
-                {
-                    _single.LookupOrd(ord, scratch);
-                }
-                else
-                {
-                    _multi!.LookupOrd(ord, scratch);
-                }
-
-                var key = scratch.Utf8ToString();
-                totals[key] = totals.GetValueOrDefault(key) + _counts[ord];
-            }
-        }
-    }
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets() => _state.Facets.Count(_groupCounts);
 }

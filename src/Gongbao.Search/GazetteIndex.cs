@@ -23,8 +23,6 @@ namespace Gongbao.Search;
 /// </summary>
 public sealed partial class GazetteIndex : IDisposable
 {
-    private static readonly string[] FacetFields = [SearchFields.Year, SearchFields.IssueYear, SearchFields.Issuer, SearchFields.Kind, SearchFields.Section];
-
     // Derived once per opened reader (lexicon, witness twins): a refresh makes a new reader and a new state.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, ReaderState> _states = new();
 
@@ -208,7 +206,7 @@ public sealed partial class GazetteIndex : IDisposable
                 return Empty(request, page, pageSize, clock);
             }
 
-            var filtered = new FilteredQuery(query, new QueryWrapperFilter(Filter(request, state)));
+            var filtered = Filtered(query, request, state);
             var sortField = request.Sort switch
             {
                 SearchSort.SignedOn => SearchFields.SignedOn,
@@ -216,13 +214,13 @@ public sealed partial class GazetteIndex : IDisposable
                 SearchSort.EffectiveFrom => SearchFields.EffectiveFrom,
                 _ => null,
             };
-            var collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
+            var collector = new FacetingCollector(state, page * pageSize, sortField);
             searcher.Search(filtered, collector);
             if (collector.DistinctCount == 0 && _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed: true, blocks: state.Blocks) is { } relaxed && !relaxed.Equals(query))
             {
                 // Nothing has every word (a typed question adds words the answer does not print): all but one.
-                collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
-                searcher.Search(new FilteredQuery(relaxed, new QueryWrapperFilter(Filter(request, state))), collector);
+                collector = new FacetingCollector(state, page * pageSize, sortField);
+                searcher.Search(Filtered(relaxed, request, state), collector);
             }
 
             var terms = HighlightTerms(parsed, state.Lexicon);
@@ -265,12 +263,43 @@ public sealed partial class GazetteIndex : IDisposable
         }
     }
 
-    private static BooleanQuery Filter(SearchRequest request, ReaderState state)
+    /// <summary>For tests: runs <paramref name="use"/> with the current searcher, its reader state and the request's filtered query (null if empty).</summary>
+    internal T Inspect<T>(SearchRequest request, Func<IndexSearcher, ReaderState, Query?, T> use)
     {
-        var filter = new BooleanQuery
+        var searcher = _searchers.Acquire();
+        try
         {
-            { new TermQuery(new Term(SearchFields.Type, request.Level == SearchLevel.Document ? SearchFields.DocumentType : SearchFields.ProvisionType)), Occur.MUST },
-        };
+            var state = _states.GetValue(searcher.IndexReader, ReaderState.Build);
+            var query = _queryBuilder.Build(SearchQuery.Parse(request.Query), request.Level, state.Lexicon, blocks: state.Blocks);
+            return use(searcher, state, query is null ? null : Filtered(query, request, state));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// The query restricted to entries of the request's level (a bit set per segment, read with the reader: a random-access
+    /// filter, not a leap-frog over the type postings) and to the request's filters.
+    /// </summary>
+    private static Query Filtered(Query query, SearchRequest request, ReaderState state)
+    {
+        var byType = new FilteredQuery(query, new TypeFilter(state, request.Level));
+        return Filter(request, state) is { } others ? new FilteredQuery(byType, new QueryWrapperFilter(others)) : byType;
+    }
+
+    /// <summary>Entries of one level (<see cref="ReaderState.TypeDocs"/>), live ones only.</summary>
+    private sealed class TypeFilter(ReaderState state, SearchLevel level) : Filter
+    {
+        public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs) =>
+            state.TypeDocs(context.Ord, level) is { } bits ? BitsFilteredDocIdSet.Wrap(bits, acceptDocs) : null;
+    }
+
+    /// <summary>The request's filters other than the level, or null when there are none.</summary>
+    private static BooleanQuery? Filter(SearchRequest request, ReaderState state)
+    {
+        var filter = new BooleanQuery();
         if (request.Year is { } year)
         {
             filter.Add(new TermQuery(new Term(SearchFields.Year, year.ToString(CultureInfo.InvariantCulture))), Occur.MUST);
@@ -304,7 +333,7 @@ public sealed partial class GazetteIndex : IDisposable
                 : new ConstantScoreQuery(new Lucene.Net.Queries.TermsFilter(ids.Select(id => new Term(SearchFields.DocumentId, id)).ToList())), Occur.MUST);
         }
 
-        return filter;
+        return filter.Clauses.Count > 0 ? filter : null;
     }
 
     // One facet value per agency: counts of the short forms join their canonical name. A document printing
@@ -428,7 +457,7 @@ public sealed partial class GazetteIndex : IDisposable
         Page = page,
         PageSize = pageSize,
         Hits = [],
-        Facets = FacetFields.ToDictionary(f => f, IReadOnlyList<FacetValue> (_) => []),
+        Facets = ReaderState.FacetFields.ToDictionary(f => f, IReadOnlyList<FacetValue> (_) => []),
         ElapsedMilliseconds = clock.Elapsed.TotalMilliseconds,
     };
 
