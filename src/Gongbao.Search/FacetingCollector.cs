@@ -15,6 +15,9 @@ internal sealed class FacetingCollector : ICollector
 {
     internal readonly record struct Match(int Doc, float Score, long SortKey, int Rank, long IdHash);
 
+    /// <summary>A folded entry: the match that represents it, and its first witness in index order, whose facet values count.</summary>
+    private readonly record struct Twin(Match Best, int FirstDoc, int FirstGroup);
+
     /// <summary>Score factor of an annex placeholder or omitted text.</summary>
     public const float PlaceholderFactor = 0.001f;
 
@@ -22,7 +25,7 @@ internal sealed class FacetingCollector : ICollector
     private readonly string? _sortField;
     private readonly int _k;
     private readonly PriorityQueue<Match, Match> _heap;
-    private readonly Dictionary<long, Match> _twins = [];
+    private readonly Dictionary<long, Twin> _twins = [];
     private readonly int[] _groupCounts;
 
     private Scorer? _scorer;
@@ -77,22 +80,31 @@ internal sealed class FacetingCollector : ICollector
         {
             var hash = _ids?.Get(doc) ?? doc + _docBase;
             var m = new Match(_docBase + doc, score, sortKey, (int)(_ranks?.Get(doc) ?? 0), hash);
+            var group = _groups?[doc] ?? -1;
             if (_twins.TryGetValue(hash, out var other))
             {
                 // The gazette witness represents the fold; the best score of either ranks it.
-                var keep = m.Rank < other.Rank || (m.Rank == other.Rank && m.Doc < other.Doc) ? m : other;
-                _twins[hash] = keep with { Score = Math.Max(m.Score, other.Score), SortKey = Math.Max(m.SortKey, other.SortKey) };
+                var best = other.Best;
+                var keep = m.Rank < best.Rank || (m.Rank == best.Rank && m.Doc < best.Doc) ? m : best;
+                _twins[hash] = m.Doc < other.FirstDoc
+                    ? new Twin(keep with { Score = Math.Max(m.Score, best.Score), SortKey = Math.Max(m.SortKey, best.SortKey) }, m.Doc, group)
+                    : other with { Best = keep with { Score = Math.Max(m.Score, best.Score), SortKey = Math.Max(m.SortKey, best.SortKey) } };
                 return;
             }
 
-            _twins[hash] = m;
+            _twins[hash] = new Twin(m, m.Doc, group);
             _twinCount++;
-            CountFacets(doc);
             return;
         }
 
         _distinct++;
         CountFacets(doc);
+        // Most hits of a large result score below the heap's worst: skip them before building a match.
+        if (_heap.Count == _k && _sortField is null && score < _heap.Peek().Score)
+        {
+            return;
+        }
+
         Offer(new Match(_docBase + doc, score, sortKey, 0, 0));
     }
 
@@ -119,12 +131,7 @@ internal sealed class FacetingCollector : ICollector
     /// <summary>Hits <paramref name="skip"/>..+<paramref name="take"/> in rank order, one per document or provision.</summary>
     public IReadOnlyList<Match> Top(int skip, int take)
     {
-        foreach (var m in _twins.Values)
-        {
-            Offer(m);
-        }
-
-        _twins.Clear();
+        FinishTwins();
         var list = new List<Match>(_heap.Count);
         while (_heap.TryDequeue(out var m, out _))
         {
@@ -154,5 +161,25 @@ internal sealed class FacetingCollector : ICollector
         return c != 0 ? c : a.Doc.CompareTo(b.Doc);
     }
 
-    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets() => _state.Facets.Count(_groupCounts);
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets()
+    {
+        FinishTwins();
+        return _state.Facets.Count(_groupCounts);
+    }
+
+    // Folded entries join the heap and count once, with the facet values of their first witness in index order (the
+    // witness an in-order pass meets first, whatever order the scorer delivers hits in).
+    private void FinishTwins()
+    {
+        foreach (var twin in _twins.Values)
+        {
+            Offer(twin.Best);
+            if (twin.FirstGroup >= 0)
+            {
+                _groupCounts[twin.FirstGroup]++;
+            }
+        }
+
+        _twins.Clear();
+    }
 }

@@ -206,7 +206,7 @@ public sealed partial class GazetteIndex : IDisposable
                 return Empty(request, page, pageSize, clock);
             }
 
-            var filtered = Filtered(query, request, state);
+
             var sortField = request.Sort switch
             {
                 SearchSort.SignedOn => SearchFields.SignedOn,
@@ -215,19 +215,19 @@ public sealed partial class GazetteIndex : IDisposable
                 _ => null,
             };
             var collector = new FacetingCollector(state, page * pageSize, sortField);
-            searcher.Search(filtered, collector);
+            Run(searcher, query, request, state, collector);
             if (collector.DistinctCount == 0 && _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed: true, blocks: state.Blocks) is { } relaxed && !relaxed.Equals(query))
             {
                 // Nothing has every word (a typed question adds words the answer does not print): all but one.
                 collector = new FacetingCollector(state, page * pageSize, sortField);
-                searcher.Search(Filtered(relaxed, request, state), collector);
+                Run(searcher, relaxed, request, state, collector);
             }
 
             var terms = HighlightTerms(parsed, state.Lexicon);
             var top = collector.Top((page - 1) * pageSize, pageSize);
             var entries = top.Select(h => searcher.Doc(h.Doc)).ToList();
             var snippets = request.Level == SearchLevel.Document && _queryBuilder.Build(parsed, SearchLevel.Document, state.Lexicon) is { } local
-                ? BestProvisionTexts(searcher, local, entries, top.Select(h => h.Doc).ToList(), state.Blocks)
+                ? BestProvisionTexts(searcher, local, entries, top.Select(h => h.Doc).ToList(), state)
                 : [];
             var hits = top.Select((h, i) => ToHit(entries[i], h.Score, terms, snippets.GetValueOrDefault(entries[i].Get(SearchFields.Id)))).ToList();
             var total = collector.DistinctCount;
@@ -263,15 +263,15 @@ public sealed partial class GazetteIndex : IDisposable
         }
     }
 
-    /// <summary>For tests: runs <paramref name="use"/> with the current searcher, its reader state and the request's filtered query (null if empty).</summary>
-    internal T Inspect<T>(SearchRequest request, Func<IndexSearcher, ReaderState, Query?, T> use)
+    /// <summary>For tests: runs <paramref name="use"/> with the current searcher, its reader state, a runner of the request's query as Search runs it, and the query (both null if empty).</summary>
+    internal T Inspect<T>(SearchRequest request, Func<IndexSearcher, ReaderState, Action<ICollector>?, Query?, T> use)
     {
         var searcher = _searchers.Acquire();
         try
         {
             var state = _states.GetValue(searcher.IndexReader, ReaderState.Build);
             var query = _queryBuilder.Build(SearchQuery.Parse(request.Query), request.Level, state.Lexicon, blocks: state.Blocks);
-            return use(searcher, state, query is null ? null : Filtered(query, request, state));
+            return use(searcher, state, query is null ? null : collector => Run(searcher, query, request, state, collector), query);
         }
         finally
         {
@@ -280,20 +280,25 @@ public sealed partial class GazetteIndex : IDisposable
     }
 
     /// <summary>
-    /// The query restricted to entries of the request's level (a bit set per segment, read with the reader: a random-access
-    /// filter, not a leap-frog over the type postings) and to the request's filters.
+    /// Runs the query over the live entries of the request's level, within the request's filters. The level and the
+    /// deletions are one bit set per segment (<see cref="ReaderState.LiveTypeDocs"/>) given to the scorers as their
+    /// accepted documents, as <see cref="IndexSearcher"/> gives the live docs: no filter to leap-frog over, and a
+    /// query of alternatives only (one word) is scored by Lucene's bucketed out-of-order scorer.
     /// </summary>
-    private static Query Filtered(Query query, SearchRequest request, ReaderState state)
+    private static void Run(IndexSearcher searcher, Query query, SearchRequest request, ReaderState state, ICollector collector)
     {
-        var byType = new FilteredQuery(query, new TypeFilter(state, request.Level));
-        return Filter(request, state) is { } others ? new FilteredQuery(byType, new QueryWrapperFilter(others)) : byType;
-    }
+        var filtered = Filter(request, state) is { } others ? new FilteredQuery(query, new QueryWrapperFilter(others)) : query;
+        var weight = searcher.CreateNormalizedWeight(filtered);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            if (state.LiveTypeDocs(leaf.Ord, request.Level) is not { } accepted)
+            {
+                continue;
+            }
 
-    /// <summary>Entries of one level (<see cref="ReaderState.TypeDocs"/>), live ones only.</summary>
-    private sealed class TypeFilter(ReaderState state, SearchLevel level) : Filter
-    {
-        public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs) =>
-            state.TypeDocs(context.Ord, level) is { } bits ? BitsFilteredDocIdSet.Wrap(bits, acceptDocs) : null;
+            collector.SetNextReader(leaf);
+            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, accepted)?.Score(collector);
+        }
     }
 
     /// <summary>The request's filters other than the level, or null when there are none.</summary>
@@ -463,11 +468,12 @@ public sealed partial class GazetteIndex : IDisposable
 
     /// <summary>
     /// For each document entry of a page, the stored text of its witness's provision that best matches the
-    /// query, with its heading (document entries do not store their whole text). One search for the page:
-    /// the query restricted to the page's (document, issue) pairs, grouped by the block each provision is in.
+    /// query, with its heading (document entries do not store their whole text). The provisions of a document entry
+    /// are its block (the entries after it up to the next document entry): the query's scorer is advanced to each
+    /// block of the page in turn, so only those provisions are scored, with no per-page query to look up.
     /// </summary>
     private static Dictionary<string, string> BestProvisionTexts(IndexSearcher searcher, Query query, List<Lucene.Net.Documents.Document> entries,
-        List<int> entryDocs, IReadOnlyList<FixedBitSet?> blocks)
+        List<int> entryDocs, ReaderState state)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (entries.Count == 0)
@@ -475,76 +481,50 @@ public sealed partial class GazetteIndex : IDisposable
             return result;
         }
 
-        var pairs = new BooleanQuery();
-        var wanted = new Dictionary<int, string>();
-        for (var i = 0; i < entries.Count; i++)
+        var weight = searcher.CreateNormalizedWeight(query);
+        var leaves = searcher.IndexReader.Leaves;
+        var page = entryDocs.Select((doc, i) => (Doc: doc, Id: entries[i].Get(SearchFields.Id))).OrderBy(e => e.Doc).ToList();
+        Scorer? scorer = null;
+        var leafOrd = -1;
+        foreach (var (doc, id) in page)
         {
-            var e = entries[i];
-            var id = e.Get(SearchFields.Id);
-            wanted[entryDocs[i]] = id;
-            pairs.Add(new BooleanQuery
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            if (leaf.Ord != leafOrd)
             {
-                { new TermQuery(new Term(SearchFields.DocumentId, id)), Occur.MUST },
-                { new TermQuery(new Term(SearchFields.Issue, e.Get(SearchFields.Issue))), Occur.MUST },
-            }, Occur.SHOULD);
-        }
+                leafOrd = leaf.Ord;
+                scorer = state.LiveTypeDocs(leaf.Ord, SearchLevel.Provision) is { } provisions ? weight.GetScorer(leaf, provisions) : null;
+            }
 
-        var within = new BooleanQuery
-        {
-            { query, Occur.MUST },
-            { new TermQuery(new Term(SearchFields.Type, SearchFields.ProvisionType)), Occur.MUST },
-            { pairs, Occur.MUST },
-        };
-        var collector = new BestPerDocumentCollector(blocks);
-        searcher.Search(within, collector);
-        foreach (var (entry, doc) in collector.Best)
-        {
-            if (wanted.TryGetValue(entry, out var id))
+            var parents = leaf.Ord < state.Blocks.Count ? state.Blocks[leaf.Ord] : null;
+            if (scorer is null || parents is null)
             {
-                var p = searcher.Doc(doc);
+                continue;
+            }
+
+            var local = doc - leaf.DocBase;
+            var next = local + 1 < parents.Length ? parents.NextSetBit(local + 1) : -1;
+            var end = next < 0 ? leaf.AtomicReader.MaxDoc : next;
+            var d = scorer.DocID > local ? scorer.DocID : scorer.Advance(local + 1);
+            var (best, bestScore) = (-1, float.NegativeInfinity);
+            for (; d < end; d = scorer.NextDoc())
+            {
+                // The first best in index order, as before.
+                var score = scorer.GetScore();
+                if (score > bestScore)
+                {
+                    (best, bestScore) = (d, score);
+                }
+            }
+
+            if (best >= 0)
+            {
+                var p = searcher.Doc(leaf.DocBase + best);
                 var heading = p.Get(SearchFields.Heading);
                 result[id] = heading is { Length: > 0 } ? $"【{heading}】{p.Get(SearchFields.Text)}" : p.Get(SearchFields.Text) ?? "";
             }
         }
 
         return result;
-    }
-
-    /// <summary>Best-scoring match per block, keyed by the block's document entry (a global doc ID).</summary>
-    private sealed class BestPerDocumentCollector(IReadOnlyList<FixedBitSet?> blocks) : ICollector
-    {
-        private readonly Dictionary<int, (int Doc, float Score)> _best = [];
-        private Scorer? _scorer;
-        private FixedBitSet? _parents;
-        private int _base;
-
-        public IEnumerable<(int Entry, int Doc)> Best => _best.Select(kv => (kv.Key, kv.Value.Doc));
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetScorer(Scorer scorer) => _scorer = scorer;
-
-        public void SetNextReader(AtomicReaderContext context)
-        {
-            _base = context.DocBase;
-            _parents = context.Ord < blocks.Count ? blocks[context.Ord] : null;
-        }
-
-        public void Collect(int doc)
-        {
-            var parent = _parents?.PrevSetBit(doc) ?? -1;
-            if (parent < 0)
-            {
-                return;
-            }
-
-            var entry = _base + parent;
-            var score = _scorer!.GetScore();
-            if (!_best.TryGetValue(entry, out var current) || score > current.Score)
-            {
-                _best[entry] = (_base + doc, score);
-            }
-        }
     }
 
     private static SearchHit ToHit(Lucene.Net.Documents.Document d, float score, IReadOnlyList<string> terms, string? snippetText = null)

@@ -30,9 +30,40 @@ internal sealed class ReaderState
     /// <summary>The facet values of every entry, grouped (see <see cref="FacetTable"/>).</summary>
     public FacetTable Facets { get; }
 
-    /// <summary>Per segment, the entries of one type (deleted ones included: the searcher's live docs apply on top), as a random-access filter.</summary>
-    public FixedBitSet? TypeDocs(int leaf, SearchLevel level) =>
-        level == SearchLevel.Document ? (leaf < Blocks.Count ? Blocks[leaf] : null) : (leaf < _provisions.Length ? _provisions[leaf] : null);
+    /// <summary>
+    /// Per segment, the live entries of one type: passed as the accepted documents to the scorers, so a query needs no
+    /// type filter (and a pure disjunction keeps Lucene's fast out-of-order scorer, which a filtered query loses).
+    /// </summary>
+    public FixedBitSet? LiveTypeDocs(int leaf, SearchLevel level)
+    {
+        var byLevel = level == SearchLevel.Document ? _liveDocuments : _liveProvisions;
+        return leaf < byLevel.Length ? byLevel[leaf] : null;
+    }
+
+    private FixedBitSet?[] _liveDocuments = [];
+    private FixedBitSet?[] _liveProvisions = [];
+
+    private static FixedBitSet? Live(FixedBitSet? bits, IBits? live)
+    {
+        if (bits is null)
+        {
+            return null;
+        }
+
+        var result = (FixedBitSet)bits.Clone();
+        if (live is not null)
+        {
+            for (var d = result.NextSetBit(0); d >= 0; d = d + 1 < result.Length ? result.NextSetBit(d + 1) : -1)
+            {
+                if (!live.Get(d))
+                {
+                    result.Clear(d);
+                }
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>Per segment, the annex placeholders and omitted texts (<see cref="SearchFields.Placeholder"/>).</summary>
     public FixedBitSet? PlaceholderDocs(int leaf) => leaf < _placeholders.Length ? _placeholders[leaf] : null;
@@ -127,7 +158,11 @@ internal sealed class ReaderState
         }
 
         return new ReaderState(new SearchLexicon(words.Distinct(StringComparer.Ordinal), abbreviations), twins, IssuerNames.ShortFormAliases(issuers), blocks,
-            provisions, placeholders, FacetTable.Build(reader, FacetFields));
+            provisions, placeholders, FacetTable.Build(reader, FacetFields))
+        {
+            _liveDocuments = reader.Leaves.Select(l => Live(blocks[l.Ord], l.AtomicReader.LiveDocs)).ToArray(),
+            _liveProvisions = reader.Leaves.Select(l => Live(provisions[l.Ord], l.AtomicReader.LiveDocs)).ToArray(),
+        };
     }
 
     /// <summary>The facet fields, in the order search results list them.</summary>

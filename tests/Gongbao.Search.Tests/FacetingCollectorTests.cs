@@ -43,21 +43,40 @@ public sealed class FacetingCollectorTests : IDisposable
     public void Totals_facets_and_order_equal_a_dictionary_fold_of_every_hit(string text, SearchLevel level, int? issueYear, string? kind)
     {
         var request = new SearchRequest { Query = text, Level = level, IssueYear = issueYear, Kind = kind };
-        _index.Inspect(request, (searcher, state, query) =>
+        _index.Inspect(request, (searcher, state, run, query) =>
         {
+            Assert.NotNull(run);
             Assert.NotNull(query);
             var collector = new FacetingCollector(state, 1000, sortField: null);
-            searcher.Search(query, collector);
+            run(collector);
             var reference = new ReferenceCollector(WitnessCounts(searcher.IndexReader));
-            searcher.Search(query, reference);
+            run(reference);
 
             Assert.True(reference.Hits > 0, $"{text}: the request finds something");
+
+            // The level and deletions given to the scorers as accepted documents: the same hits as a plain type filter.
+            var type = level == SearchLevel.Document ? SearchFields.DocumentType : SearchFields.ProvisionType;
+            var filters = new BooleanQuery { { new TermQuery(new Term(SearchFields.Type, type)), Occur.MUST } };
+            if (issueYear is { } y)
+            {
+                filters.Add(new TermQuery(new Term(SearchFields.IssueYear, y.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.MUST);
+            }
+
+            if (kind is not null)
+            {
+                filters.Add(new TermQuery(new Term(SearchFields.Kind, kind)), Occur.MUST);
+            }
+
+            var plain = new TotalHitCountCollector();
+            searcher.Search(new FilteredQuery(query, new QueryWrapperFilter(filters)), plain);
+            Assert.Equal(plain.TotalHits, reference.Hits);
             Assert.Equal(reference.Folded.Count, collector.DistinctCount);
             var facets = collector.Facets();
             Assert.Equal(ReaderState.FacetFields, facets.Keys);
+            var counts = reference.Counts(searcher.IndexReader);
             foreach (var field in ReaderState.FacetFields)
             {
-                var expected = reference.Counts.GetValueOrDefault(field, []).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+                var expected = counts.GetValueOrDefault(field, []).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
                     .Select(p => (p.Key, p.Value));
                 Assert.Equal(expected, facets[field].Select(f => (f.Value, f.Count)));
             }
@@ -73,7 +92,7 @@ public sealed class FacetingCollectorTests : IDisposable
     [Fact]
     public void The_samples_have_folded_witnesses_and_placeholders_for_the_comparison_to_cover()
     {
-        _index.Inspect(new SearchRequest { Query = "附件", Level = SearchLevel.Provision }, (searcher, state, query) =>
+        _index.Inspect(new SearchRequest { Query = "附件", Level = SearchLevel.Provision }, (searcher, state, _, _) =>
         {
             var reference = new ReferenceCollector(WitnessCounts(searcher.IndexReader));
             searcher.Search(new FilteredQuery(new MatchAllDocsQuery(), new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Type, SearchFields.ProvisionType)))), reference);
@@ -118,7 +137,7 @@ public sealed class FacetingCollectorTests : IDisposable
 
         public Dictionary<long, (int Doc, float Score, long Rank)> Folded { get; } = [];
 
-        public Dictionary<string, Dictionary<string, int>> Counts { get; } = [];
+        private readonly Dictionary<long, int> _first = [];
 
         // As the collector: the same scorer, so witnesses of one entry are met in the same order.
         public bool AcceptsDocsOutOfOrder => true;
@@ -142,6 +161,7 @@ public sealed class FacetingCollectorTests : IDisposable
             }
 
             var hash = _reader.GetNumericDocValues(SearchFields.IdHash).Get(doc);
+            _first[hash] = Math.Min(_first.GetValueOrDefault(hash, int.MaxValue), _base + doc);
             var rank = witnesses[hash] > 1 ? _reader.GetNumericDocValues(SearchFields.WitnessRank).Get(doc) : 0;
             var m = (Doc: _base + doc, Score: score, Rank: rank);
             if (Folded.TryGetValue(hash, out var other))
@@ -152,31 +172,45 @@ public sealed class FacetingCollectorTests : IDisposable
             }
 
             Folded[hash] = m;
-            var scratch = new BytesRef();
-            foreach (var field in ReaderState.FacetFields)
-            {
-                if (field == SearchFields.Issuer)
-                {
-                    var values = _reader.GetSortedSetDocValues(field);
-                    values.SetDocument(doc);
-                    for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
-                    {
-                        values.LookupOrd(ord, scratch);
-                        Add(field, scratch.Utf8ToString());
-                    }
-                }
-                else if (_reader.GetSortedDocValues(field) is { } single && single.GetOrd(doc) >= 0)
-                {
-                    single.Get(doc, scratch);
-                    Add(field, scratch.Utf8ToString());
-                }
-            }
         }
 
-        private void Add(string field, string value)
+        /// <summary>Facet values per folded entry, read at its first witness in index order (what an in-order pass counts).</summary>
+        public Dictionary<string, Dictionary<string, int>> Counts(IndexReader reader)
         {
-            var counts = Counts.TryGetValue(field, out var c) ? c : Counts[field] = new Dictionary<string, int>(StringComparer.Ordinal);
-            counts[value] = counts.GetValueOrDefault(value) + 1;
+            var counts = new Dictionary<string, Dictionary<string, int>>();
+            var scratch = new BytesRef();
+            foreach (var doc in _first.Values)
+            {
+                var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
+                var r = leaf.AtomicReader;
+                var local = doc - leaf.DocBase;
+                foreach (var field in ReaderState.FacetFields)
+                {
+                    if (field == SearchFields.Issuer)
+                    {
+                        var values = r.GetSortedSetDocValues(field);
+                        values.SetDocument(local);
+                        for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+                        {
+                            values.LookupOrd(ord, scratch);
+                            Add(counts, field, scratch.Utf8ToString());
+                        }
+                    }
+                    else if (r.GetSortedDocValues(field) is { } single && single.GetOrd(local) >= 0)
+                    {
+                        single.Get(local, scratch);
+                        Add(counts, field, scratch.Utf8ToString());
+                    }
+                }
+            }
+
+            return counts;
+        }
+
+        private static void Add(Dictionary<string, Dictionary<string, int>> counts, string field, string value)
+        {
+            var byValue = counts.TryGetValue(field, out var c) ? c : counts[field] = new Dictionary<string, int>(StringComparer.Ordinal);
+            byValue[value] = byValue.GetValueOrDefault(value) + 1;
         }
     }
 
