@@ -21,6 +21,13 @@ public sealed record SearchBenchOptions
     /// <summary>Timed executions of every query in the fixed set (after one untimed warm-up pass).</summary>
     public int Repetitions { get; init; } = 20;
 
+    /// <summary>
+    /// Untimed passes over the query set before timing: at least three, and until this long has passed, so the timed runs
+    /// measure the steady state of a running server (the runtime recompiles hot methods optimised after some calls; the
+    /// first search is reported on its own).
+    /// </summary>
+    public double WarmUpSeconds { get; init; } = 2;
+
     /// <summary>Further issues added one at a time to the built synthetic index, to time incremental indexing.</summary>
     public int IncrementalIssues { get; init; } = 10;
 
@@ -120,6 +127,18 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
         ("page 20", new SearchRequest { Query = "工作", Level = SearchLevel.Provision, Page = 20 }),
     ];
 
+    /// <summary>The kept synthetic build's store and merged index (<see cref="SearchBenchOptions.KeepIn"/>), once a run has completed it; else null.</summary>
+    public static (string Store, string MergedIndex)? KeptBuildOf(SearchBenchOptions options)
+    {
+        if (options.KeepIn is not { } dir)
+        {
+            return null;
+        }
+
+        var folder = Path.Combine(Path.GetFullPath(dir), $"synthetic-{options.Issues}-seed{options.Seed}");
+        return KeptBuild.TryRead(folder) is null ? null : (Path.Combine(folder, KeptBuild.StoreFolder), Path.Combine(folder, KeptBuild.MergedFolder));
+    }
+
     public SearchBenchReport Run()
     {
         var files = Directory.GetFiles(SampleGazettes.TryLocate()
@@ -133,7 +152,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
         options.Progress?.Invoke($"synthetic corpus: {options.Issues} issues (seed {options.Seed})");
         using var generated = generator.Generate(options.Issues + options.IncrementalIssues).GetEnumerator();
         var corpus = Take(generated, options.Issues).Select(g => (g.FileName, g.Text));
-        var keep = options.KeepIn is { } dir ? Path.Combine(Path.GetFullPath(dir), $"synthetic-{options.Issues}-seed{options.Seed}") : null;
+        var keep = options.KeepIn is { } dir ? Path.Combine(Path.GetFullPath(dir), $"synthetic-{options.Issues}-seed{options.Seed}") : null; // as KeptBuildOf
         var synthetic = keep is not null && KeptBuild.TryRead(keep) is { } kept
             ? MeasureKept($"synthetic {options.Issues} issues", keep, kept)
             : Measure($"synthetic {options.Issues} issues", corpus, () => Take(generated, options.IncrementalIssues).ToList(), warmUp: false, keep);
@@ -363,9 +382,12 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
         var clock = Stopwatch.StartNew();
         index.Search(QuerySet[0].Request);
         var first = clock.Elapsed.TotalMilliseconds;
-        foreach (var (_, request) in QuerySet)
+        for (var pass = 0; pass < 3 || clock.Elapsed.TotalSeconds < options.WarmUpSeconds; pass++)
         {
-            index.Search(request);
+            foreach (var (_, request) in QuerySet)
+            {
+                index.Search(request);
+            }
         }
 
         var times = QuerySet.Select(_ => new List<double>()).ToList();
