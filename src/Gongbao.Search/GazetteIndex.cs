@@ -24,7 +24,7 @@ namespace Gongbao.Search;
 public sealed partial class GazetteIndex : IDisposable
 {
     // Derived once per opened reader (lexicon, witness twins): a refresh makes a new reader and a new state.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, ReaderState> _states = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, Lazy<ReaderState>> _states = new();
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _indexAnalyzer;
@@ -62,6 +62,32 @@ public sealed partial class GazetteIndex : IDisposable
         }
 
         _searchers = new SearcherManager(directory, null);
+
+        // The reader state takes about a second at thousands of issues: build it when the index opens, not in the first search.
+        _ = Task.Run(WarmState);
+    }
+
+    // One build per reader, shared by concurrent searches (the table may run its factory twice; only one Lazy is kept).
+    private ReaderState StateOf(IndexReader reader) => _states.GetValue(reader, r => new Lazy<ReaderState>(() => ReaderState.Build(r))).Value;
+
+    private void WarmState()
+    {
+        try
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                _ = StateOf(searcher.IndexReader);
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or IOException)
+        {
+            // Disposed or unreadable meanwhile: the first search builds the state or reports the error.
+        }
     }
 
     /// <summary>
@@ -199,7 +225,7 @@ public sealed partial class GazetteIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var state = _states.GetValue(searcher.IndexReader, ReaderState.Build);
+            var state = StateOf(searcher.IndexReader);
             var query = _queryBuilder.Build(parsed, request.Level, state.Lexicon, blocks: state.Blocks);
             if (query is null)
             {
@@ -269,7 +295,7 @@ public sealed partial class GazetteIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var state = _states.GetValue(searcher.IndexReader, ReaderState.Build);
+            var state = StateOf(searcher.IndexReader);
             var query = _queryBuilder.Build(SearchQuery.Parse(request.Query), request.Level, state.Lexicon, blocks: state.Blocks);
             return use(searcher, state, query is null ? null : collector => Run(searcher, query, request, state, collector), query);
         }
