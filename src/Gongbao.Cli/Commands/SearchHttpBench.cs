@@ -12,7 +12,7 @@ namespace Gongbao.Cli.Commands;
 /// <summary>One query of the set over HTTP against the same query in-process, on the same index in the same run.</summary>
 public sealed record HttpQueryLatency(string Query, SearchLevel Level, int Total, double HttpP50Ms, double HttpP99Ms, double InProcessP50Ms, double InProcessP99Ms);
 
-public sealed record SearchHttpReport(int Repetitions, double HttpP50Ms, double HttpP99Ms, double InProcessP50Ms, double InProcessP99Ms, IReadOnlyList<HttpQueryLatency> Queries);
+public sealed record SearchHttpReport(TimeSpan FollowInterval, int Repetitions, double HttpP50Ms, double HttpP99Ms, double InProcessP50Ms, double InProcessP99Ms, IReadOnlyList<HttpQueryLatency> Queries);
 
 /// <summary>
 /// <c>bench search --http</c>: the fixed query set through <c>GET /api/search</c> of the application <c>serve</c> runs
@@ -23,11 +23,12 @@ public sealed record SearchHttpReport(int Repetitions, double HttpP50Ms, double 
 /// </summary>
 public static class SearchHttpBench
 {
-    public static SearchHttpReport Run(string storeFolder, string indexFolder, int repetitions, double warmUpSeconds)
+    /// <param name="followInterval">How often the server looks at the store for other processes' ingests (serve: every second).</param>
+    public static SearchHttpReport Run(string storeFolder, string indexFolder, int repetitions, double warmUpSeconds, TimeSpan followInterval)
     {
         using var store = SqliteGazetteStore.OpenDirectoryReadOnly(storeFolder);
         using var index = GazetteIndex.Open(indexFolder);
-        var services = new GongbaoServices(store, index);
+        var services = new GongbaoServices(store, index) { FollowInterval = followInterval };
         var app = GongbaoWebApp.Build(services, "http://127.0.0.1:0", quiet: true, configureOptions: o => o.RateLimitExemptLoopback = true);
         app.StartAsync().GetAwaiter().GetResult();
         try
@@ -70,7 +71,7 @@ public static class SearchHttpBench
                     ScaleBenchmark.Percentile(l, 0.5), ScaleBenchmark.Percentile(l, 0.99));
             }).ToList();
             var (allHttp, allLocal) = (http.SelectMany(t => t).Order().ToList(), local.SelectMany(t => t).Order().ToList());
-            return new SearchHttpReport(repetitions, ScaleBenchmark.Percentile(allHttp, 0.5), ScaleBenchmark.Percentile(allHttp, 0.99),
+            return new SearchHttpReport(followInterval, repetitions, ScaleBenchmark.Percentile(allHttp, 0.5), ScaleBenchmark.Percentile(allHttp, 0.99),
                 ScaleBenchmark.Percentile(allLocal, 0.5), ScaleBenchmark.Percentile(allLocal, 0.99), queries);
         }
         finally
