@@ -5,51 +5,50 @@ using Lucene.Net.Util;
 namespace Gongbao.Search;
 
 /// <summary>
-/// One pass over the matches: keeps only the best <c>k</c> in a bounded heap, counts facet values per
-/// segment by ordinal (strings resolved once at the end), and folds witnesses of one document or
-/// provision without hashing every hit: only entries the <see cref="ReaderState"/> marks as having a
-/// twin (another witness with the same ID, rare) go through a set; all others count directly.
-/// Annex placeholders keep their order among themselves but score below every real hit.
+/// One pass over the matches: keeps only the best <c>k</c> in a bounded heap, counts facet values by the
+/// entry's facet group (<see cref="FacetTable"/>: one array increment per hit, values summed per group at the
+/// end), and folds witnesses of one document or provision without hashing every hit: only entries the
+/// <see cref="ReaderState"/> marks as having a twin (another witness with the same ID, rare) go through a set;
+/// all others count directly. Annex placeholders keep their order among themselves but score below every real hit.
 /// </summary>
 internal sealed class FacetingCollector : ICollector
 {
     internal readonly record struct Match(int Doc, float Score, long SortKey, int Rank, long IdHash);
 
+    /// <summary>A folded entry: the match that represents it, and its first witness in index order, whose facet values count.</summary>
+    private readonly record struct Twin(Match Best, int FirstDoc, int FirstGroup);
+
     /// <summary>Score factor of an annex placeholder or omitted text.</summary>
     public const float PlaceholderFactor = 0.001f;
 
-    private readonly string[] _facetFields;
     private readonly ReaderState _state;
     private readonly string? _sortField;
     private readonly int _k;
     private readonly PriorityQueue<Match, Match> _heap;
-    private readonly Dictionary<long, Match> _twins = [];
-    private readonly Dictionary<string, Dictionary<string, int>> _facetCounts;
+    private readonly Dictionary<long, Twin> _twins = [];
+    private readonly int[] _groupCounts;
 
     private Scorer? _scorer;
     private int _docBase;
-    private int _leaf;
     private NumericDocValues? _ids;
     private NumericDocValues? _ranks;
-    private NumericDocValues? _placeholders;
+    private FixedBitSet? _placeholders;
     private NumericDocValues? _sortValues;
     private FixedBitSet? _twinDocs;
-    private SegmentFacets[] _segment = [];
+    private int[]? _groups;
     private int _distinct;
+    private int _twinCount;
 
-    public FacetingCollector(string[] facetFields, ReaderState state, int k, string? sortField)
+    public FacetingCollector(ReaderState state, int k, string? sortField)
     {
-        _facetFields = facetFields;
         _state = state;
         _k = Math.Max(1, k);
         _sortField = sortField;
         _heap = new PriorityQueue<Match, Match>(_k + 1, Comparer<Match>.Create((a, b) => Compare(b, a)));
-        _facetCounts = facetFields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        _groupCounts = new int[state.Facets.GroupCount];
     }
 
     public int DistinctCount => _distinct + _twinCount;
-
-    private int _twinCount;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -57,22 +56,21 @@ internal sealed class FacetingCollector : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        FlushSegment();
         _docBase = context.DocBase;
-        _leaf = context.Ord;
+        var leaf = context.Ord;
         var reader = context.AtomicReader;
         _ids = reader.GetNumericDocValues(SearchFields.IdHash);
         _ranks = reader.GetNumericDocValues(SearchFields.WitnessRank);
-        _placeholders = reader.GetNumericDocValues(SearchFields.Placeholder);
+        _placeholders = _state.PlaceholderDocs(leaf);
         _sortValues = _sortField is null ? null : reader.GetNumericDocValues(_sortField);
-        _twinDocs = _state.TwinDocs(_leaf);
-        _segment = _facetFields.Select(f => new SegmentFacets(f, reader)).ToArray();
+        _twinDocs = _state.TwinDocs(leaf);
+        _groups = _state.Facets.DocGroups(leaf);
     }
 
     public void Collect(int doc)
     {
         var score = _scorer!.GetScore();
-        if (_placeholders is not null && _placeholders.Get(doc) != 0)
+        if (_placeholders is not null && _placeholders.Get(doc))
         {
             score *= PlaceholderFactor;
         }
@@ -82,30 +80,39 @@ internal sealed class FacetingCollector : ICollector
         {
             var hash = _ids?.Get(doc) ?? doc + _docBase;
             var m = new Match(_docBase + doc, score, sortKey, (int)(_ranks?.Get(doc) ?? 0), hash);
+            var group = _groups?[doc] ?? -1;
             if (_twins.TryGetValue(hash, out var other))
             {
                 // The gazette witness represents the fold; the best score of either ranks it.
-                var keep = m.Rank < other.Rank || (m.Rank == other.Rank && m.Doc < other.Doc) ? m : other;
-                _twins[hash] = keep with { Score = Math.Max(m.Score, other.Score), SortKey = Math.Max(m.SortKey, other.SortKey) };
+                var best = other.Best;
+                var keep = m.Rank < best.Rank || (m.Rank == best.Rank && m.Doc < best.Doc) ? m : best;
+                _twins[hash] = m.Doc < other.FirstDoc
+                    ? new Twin(keep with { Score = Math.Max(m.Score, best.Score), SortKey = Math.Max(m.SortKey, best.SortKey) }, m.Doc, group)
+                    : other with { Best = keep with { Score = Math.Max(m.Score, best.Score), SortKey = Math.Max(m.SortKey, best.SortKey) } };
                 return;
             }
 
-            _twins[hash] = m;
+            _twins[hash] = new Twin(m, m.Doc, group);
             _twinCount++;
-            CountFacets(doc);
             return;
         }
 
         _distinct++;
         CountFacets(doc);
+        // Most hits of a large result score below the heap's worst: skip them before building a match.
+        if (_heap.Count == _k && _sortField is null && score < _heap.Peek().Score)
+        {
+            return;
+        }
+
         Offer(new Match(_docBase + doc, score, sortKey, 0, 0));
     }
 
     private void CountFacets(int doc)
     {
-        foreach (var f in _segment)
+        if (_groups is not null)
         {
-            f.Count(doc);
+            _groupCounts[_groups[doc]]++;
         }
     }
 
@@ -124,12 +131,7 @@ internal sealed class FacetingCollector : ICollector
     /// <summary>Hits <paramref name="skip"/>..+<paramref name="take"/> in rank order, one per document or provision.</summary>
     public IReadOnlyList<Match> Top(int skip, int take)
     {
-        foreach (var m in _twins.Values)
-        {
-            Offer(m);
-        }
-
-        _twins.Clear();
+        FinishTwins();
         var list = new List<Match>(_heap.Count);
         while (_heap.TryDequeue(out var m, out _))
         {
@@ -161,89 +163,23 @@ internal sealed class FacetingCollector : ICollector
 
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets()
     {
-        FlushSegment();
-        return _facetCounts.ToDictionary(
-            kv => kv.Key,
-            IReadOnlyList<FacetValue> (kv) => kv.Value
-                .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => new FacetValue(p.Key, p.Value)).ToList());
+        FinishTwins();
+        return _state.Facets.Count(_groupCounts);
     }
 
-    private void FlushSegment()
+    // Folded entries join the heap and count once, with the facet values of their first witness in index order (the
+    // witness an in-order pass meets first, whatever order the scorer delivers hits in).
+    private void FinishTwins()
     {
-        foreach (var f in _segment)
+        foreach (var twin in _twins.Values)
         {
-            f.AddTo(_facetCounts[f.Field]);
-        }
-
-        _segment = [];
-    }
-
-    private sealed class SegmentFacets
-    {
-        private readonly SortedDocValues? _single;
-        private readonly SortedSetDocValues? _multi;
-        private readonly int[] _counts;
-
-        public SegmentFacets(string field, AtomicReader reader)
-        {
-            Field = field;
-            if (field is SearchFields.Issuer)
+            Offer(twin.Best);
+            if (twin.FirstGroup >= 0)
             {
-                _multi = reader.GetSortedSetDocValues(field);
-                _counts = new int[_multi?.ValueCount ?? 0];
-            }
-            else
-            {
-                _single = reader.GetSortedDocValues(field);
-                _counts = new int[_single?.ValueCount ?? 0];
+                _groupCounts[twin.FirstGroup]++;
             }
         }
 
-        public string Field { get; }
-
-        public void Count(int doc)
-        {
-            if (_single is not null)
-            {
-                var ord = _single.GetOrd(doc);
-                if (ord >= 0)
-                {
-                    _counts[ord]++;
-                }
-            }
-            else if (_multi is not null)
-            {
-                _multi.SetDocument(doc);
-                for (var ord = _multi.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _multi.NextOrd())
-                {
-                    _counts[ord]++;
-                }
-            }
-        }
-
-        public void AddTo(Dictionary<string, int> totals)
-        {
-            var scratch = new BytesRef();
-            for (var ord = 0; ord < _counts.Length; ord++)
-            {
-                if (_counts[ord] == 0)
-                {
-                    continue;
-                }
-
-                if (_single is not null)
-                {
-                    _single.LookupOrd(ord, scratch);
-                }
-                else
-                {
-                    _multi!.LookupOrd(ord, scratch);
-                }
-
-                var key = scratch.Utf8ToString();
-                totals[key] = totals.GetValueOrDefault(key) + _counts[ord];
-            }
-        }
+        _twins.Clear();
     }
 }

@@ -7,13 +7,14 @@ namespace Gongbao.Search;
 /// <summary>
 /// Lucene 4.6's codec with stored fields compressed by deflate in 32 KB chunks instead of LZ4 in 16 KB:
 /// the stored provision texts are most of the index, and Chinese UTF-8 shrinks about twice as much with
-/// deflate. A page of hits reads a few dozen entries, so the slower decompression costs well under a millisecond.
+/// deflate. A page of hits reads a few dozen entries; <see cref="PrefixDeflate"/> (Lucene's deflate bytes) inflates each
+/// chunk only up to the entry read.
 /// Registered by name (<see cref="Register"/>), as segments name the codec that wrote them.
 /// </summary>
 [CodecName("Gongbao46")]
 public sealed class GazetteCodec : FilterCodec
 {
-    private readonly StoredFieldsFormat _storedFields = new CompressingStoredFieldsFormat("GongbaoStoredFields", CompressionMode.HIGH_COMPRESSION, 1 << 15);
+    private readonly StoredFieldsFormat _storedFields = new CompressingStoredFieldsFormat("GongbaoStoredFields", PrefixDeflate.Mode, 1 << 15);
 
     public GazetteCodec()
         : base(new Lucene46Codec())

@@ -23,10 +23,8 @@ namespace Gongbao.Search;
 /// </summary>
 public sealed partial class GazetteIndex : IDisposable
 {
-    private static readonly string[] FacetFields = [SearchFields.Year, SearchFields.IssueYear, SearchFields.Issuer, SearchFields.Kind, SearchFields.Section];
-
     // Derived once per opened reader (lexicon, witness twins): a refresh makes a new reader and a new state.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, ReaderState> _states = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, Lazy<ReaderState>> _states = new();
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _indexAnalyzer;
@@ -64,6 +62,32 @@ public sealed partial class GazetteIndex : IDisposable
         }
 
         _searchers = new SearcherManager(directory, null);
+
+        // The reader state takes about a second at thousands of issues: build it when the index opens, not in the first search.
+        _ = Task.Run(WarmState);
+    }
+
+    // One build per reader, shared by concurrent searches (the table may run its factory twice; only one Lazy is kept).
+    private ReaderState StateOf(IndexReader reader) => _states.GetValue(reader, r => new Lazy<ReaderState>(() => ReaderState.Build(r))).Value;
+
+    private void WarmState()
+    {
+        try
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                _ = StateOf(searcher.IndexReader);
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or IOException)
+        {
+            // Disposed or unreadable meanwhile: the first search builds the state or reports the error.
+        }
     }
 
     /// <summary>
@@ -201,14 +225,14 @@ public sealed partial class GazetteIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var state = _states.GetValue(searcher.IndexReader, ReaderState.Build);
+            var state = StateOf(searcher.IndexReader);
             var query = _queryBuilder.Build(parsed, request.Level, state.Lexicon, blocks: state.Blocks);
             if (query is null)
             {
                 return Empty(request, page, pageSize, clock);
             }
 
-            var filtered = new FilteredQuery(query, new QueryWrapperFilter(Filter(request, state)));
+
             var sortField = request.Sort switch
             {
                 SearchSort.SignedOn => SearchFields.SignedOn,
@@ -216,20 +240,20 @@ public sealed partial class GazetteIndex : IDisposable
                 SearchSort.EffectiveFrom => SearchFields.EffectiveFrom,
                 _ => null,
             };
-            var collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
-            searcher.Search(filtered, collector);
+            var collector = new FacetingCollector(state, page * pageSize, sortField);
+            Run(searcher, query, request, state, collector);
             if (collector.DistinctCount == 0 && _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed: true, blocks: state.Blocks) is { } relaxed && !relaxed.Equals(query))
             {
                 // Nothing has every word (a typed question adds words the answer does not print): all but one.
-                collector = new FacetingCollector(FacetFields, state, page * pageSize, sortField);
-                searcher.Search(new FilteredQuery(relaxed, new QueryWrapperFilter(Filter(request, state))), collector);
+                collector = new FacetingCollector(state, page * pageSize, sortField);
+                Run(searcher, relaxed, request, state, collector);
             }
 
             var terms = HighlightTerms(parsed, state.Lexicon);
             var top = collector.Top((page - 1) * pageSize, pageSize);
             var entries = top.Select(h => searcher.Doc(h.Doc)).ToList();
             var snippets = request.Level == SearchLevel.Document && _queryBuilder.Build(parsed, SearchLevel.Document, state.Lexicon) is { } local
-                ? BestProvisionTexts(searcher, local, entries, top.Select(h => h.Doc).ToList(), state.Blocks)
+                ? BestProvisionTexts(searcher, local, entries, top.Select(h => h.Doc).ToList(), state)
                 : [];
             var hits = top.Select((h, i) => ToHit(entries[i], h.Score, terms, snippets.GetValueOrDefault(entries[i].Get(SearchFields.Id)))).ToList();
             var total = collector.DistinctCount;
@@ -265,12 +289,48 @@ public sealed partial class GazetteIndex : IDisposable
         }
     }
 
-    private static BooleanQuery Filter(SearchRequest request, ReaderState state)
+    /// <summary>For tests: runs <paramref name="use"/> with the current searcher, its reader state, a runner of the request's query as Search runs it, and the query (both null if empty).</summary>
+    internal T Inspect<T>(SearchRequest request, Func<IndexSearcher, ReaderState, Action<ICollector>?, Query?, T> use)
     {
-        var filter = new BooleanQuery
+        var searcher = _searchers.Acquire();
+        try
         {
-            { new TermQuery(new Term(SearchFields.Type, request.Level == SearchLevel.Document ? SearchFields.DocumentType : SearchFields.ProvisionType)), Occur.MUST },
-        };
+            var state = StateOf(searcher.IndexReader);
+            var query = _queryBuilder.Build(SearchQuery.Parse(request.Query), request.Level, state.Lexicon, blocks: state.Blocks);
+            return use(searcher, state, query is null ? null : collector => Run(searcher, query, request, state, collector), query);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Runs the query over the live entries of the request's level, within the request's filters. The level and the
+    /// deletions are one bit set per segment (<see cref="ReaderState.LiveTypeDocs"/>) given to the scorers as their
+    /// accepted documents, as <see cref="IndexSearcher"/> gives the live docs: no filter to leap-frog over, and a
+    /// query of alternatives only (one word) is scored by Lucene's bucketed out-of-order scorer.
+    /// </summary>
+    private static void Run(IndexSearcher searcher, Query query, SearchRequest request, ReaderState state, ICollector collector)
+    {
+        var filtered = Filter(request, state) is { } others ? new FilteredQuery(query, new QueryWrapperFilter(others)) : query;
+        var weight = searcher.CreateNormalizedWeight(filtered);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            if (state.LiveTypeDocs(leaf.Ord, request.Level) is not { } accepted)
+            {
+                continue;
+            }
+
+            collector.SetNextReader(leaf);
+            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, accepted)?.Score(collector);
+        }
+    }
+
+    /// <summary>The request's filters other than the level, or null when there are none.</summary>
+    private static BooleanQuery? Filter(SearchRequest request, ReaderState state)
+    {
+        var filter = new BooleanQuery();
         if (request.Year is { } year)
         {
             filter.Add(new TermQuery(new Term(SearchFields.Year, year.ToString(CultureInfo.InvariantCulture))), Occur.MUST);
@@ -304,7 +364,7 @@ public sealed partial class GazetteIndex : IDisposable
                 : new ConstantScoreQuery(new Lucene.Net.Queries.TermsFilter(ids.Select(id => new Term(SearchFields.DocumentId, id)).ToList())), Occur.MUST);
         }
 
-        return filter;
+        return filter.Clauses.Count > 0 ? filter : null;
     }
 
     // One facet value per agency: counts of the short forms join their canonical name. A document printing
@@ -428,17 +488,18 @@ public sealed partial class GazetteIndex : IDisposable
         Page = page,
         PageSize = pageSize,
         Hits = [],
-        Facets = FacetFields.ToDictionary(f => f, IReadOnlyList<FacetValue> (_) => []),
+        Facets = ReaderState.FacetFields.ToDictionary(f => f, IReadOnlyList<FacetValue> (_) => []),
         ElapsedMilliseconds = clock.Elapsed.TotalMilliseconds,
     };
 
     /// <summary>
     /// For each document entry of a page, the stored text of its witness's provision that best matches the
-    /// query, with its heading (document entries do not store their whole text). One search for the page:
-    /// the query restricted to the page's (document, issue) pairs, grouped by the block each provision is in.
+    /// query, with its heading (document entries do not store their whole text). The provisions of a document entry
+    /// are its block (the entries after it up to the next document entry): the query's scorer is advanced to each
+    /// block of the page in turn, so only those provisions are scored, with no per-page query to look up.
     /// </summary>
     private static Dictionary<string, string> BestProvisionTexts(IndexSearcher searcher, Query query, List<Lucene.Net.Documents.Document> entries,
-        List<int> entryDocs, IReadOnlyList<FixedBitSet?> blocks)
+        List<int> entryDocs, ReaderState state)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (entries.Count == 0)
@@ -446,76 +507,50 @@ public sealed partial class GazetteIndex : IDisposable
             return result;
         }
 
-        var pairs = new BooleanQuery();
-        var wanted = new Dictionary<int, string>();
-        for (var i = 0; i < entries.Count; i++)
+        var weight = searcher.CreateNormalizedWeight(query);
+        var leaves = searcher.IndexReader.Leaves;
+        var page = entryDocs.Select((doc, i) => (Doc: doc, Id: entries[i].Get(SearchFields.Id))).OrderBy(e => e.Doc).ToList();
+        Scorer? scorer = null;
+        var leafOrd = -1;
+        foreach (var (doc, id) in page)
         {
-            var e = entries[i];
-            var id = e.Get(SearchFields.Id);
-            wanted[entryDocs[i]] = id;
-            pairs.Add(new BooleanQuery
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            if (leaf.Ord != leafOrd)
             {
-                { new TermQuery(new Term(SearchFields.DocumentId, id)), Occur.MUST },
-                { new TermQuery(new Term(SearchFields.Issue, e.Get(SearchFields.Issue))), Occur.MUST },
-            }, Occur.SHOULD);
-        }
+                leafOrd = leaf.Ord;
+                scorer = state.LiveTypeDocs(leaf.Ord, SearchLevel.Provision) is { } provisions ? weight.GetScorer(leaf, provisions) : null;
+            }
 
-        var within = new BooleanQuery
-        {
-            { query, Occur.MUST },
-            { new TermQuery(new Term(SearchFields.Type, SearchFields.ProvisionType)), Occur.MUST },
-            { pairs, Occur.MUST },
-        };
-        var collector = new BestPerDocumentCollector(blocks);
-        searcher.Search(within, collector);
-        foreach (var (entry, doc) in collector.Best)
-        {
-            if (wanted.TryGetValue(entry, out var id))
+            var parents = leaf.Ord < state.Blocks.Count ? state.Blocks[leaf.Ord] : null;
+            if (scorer is null || parents is null)
             {
-                var p = searcher.Doc(doc);
+                continue;
+            }
+
+            var local = doc - leaf.DocBase;
+            var next = local + 1 < parents.Length ? parents.NextSetBit(local + 1) : -1;
+            var end = next < 0 ? leaf.AtomicReader.MaxDoc : next;
+            var d = scorer.DocID > local ? scorer.DocID : scorer.Advance(local + 1);
+            var (best, bestScore) = (-1, float.NegativeInfinity);
+            for (; d < end; d = scorer.NextDoc())
+            {
+                // The first best in index order, as before.
+                var score = scorer.GetScore();
+                if (score > bestScore)
+                {
+                    (best, bestScore) = (d, score);
+                }
+            }
+
+            if (best >= 0)
+            {
+                var p = searcher.Doc(leaf.DocBase + best);
                 var heading = p.Get(SearchFields.Heading);
                 result[id] = heading is { Length: > 0 } ? $"【{heading}】{p.Get(SearchFields.Text)}" : p.Get(SearchFields.Text) ?? "";
             }
         }
 
         return result;
-    }
-
-    /// <summary>Best-scoring match per block, keyed by the block's document entry (a global doc ID).</summary>
-    private sealed class BestPerDocumentCollector(IReadOnlyList<FixedBitSet?> blocks) : ICollector
-    {
-        private readonly Dictionary<int, (int Doc, float Score)> _best = [];
-        private Scorer? _scorer;
-        private FixedBitSet? _parents;
-        private int _base;
-
-        public IEnumerable<(int Entry, int Doc)> Best => _best.Select(kv => (kv.Key, kv.Value.Doc));
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetScorer(Scorer scorer) => _scorer = scorer;
-
-        public void SetNextReader(AtomicReaderContext context)
-        {
-            _base = context.DocBase;
-            _parents = context.Ord < blocks.Count ? blocks[context.Ord] : null;
-        }
-
-        public void Collect(int doc)
-        {
-            var parent = _parents?.PrevSetBit(doc) ?? -1;
-            if (parent < 0)
-            {
-                return;
-            }
-
-            var entry = _base + parent;
-            var score = _scorer!.GetScore();
-            if (!_best.TryGetValue(entry, out var current) || score > current.Score)
-            {
-                _best[entry] = (_base + doc, score);
-            }
-        }
     }
 
     private static SearchHit ToHit(Lucene.Net.Documents.Document d, float score, IReadOnlyList<string> terms, string? snippetText = null)

@@ -12,14 +12,61 @@ namespace Gongbao.Search;
 internal sealed class ReaderState
 {
     private readonly FixedBitSet?[] _twins;
+    private readonly FixedBitSet?[] _provisions;
+    private readonly FixedBitSet?[] _placeholders;
 
-    private ReaderState(SearchLexicon lexicon, FixedBitSet?[] twins, Dictionary<string, string> issuerAliases, FixedBitSet?[] blocks)
+    private ReaderState(SearchLexicon lexicon, FixedBitSet?[] twins, Dictionary<string, string> issuerAliases, FixedBitSet?[] blocks,
+        FixedBitSet?[] provisions, FixedBitSet?[] placeholders, FacetTable facets)
     {
         Lexicon = lexicon;
         _twins = twins;
         IssuerAliases = issuerAliases;
         Blocks = blocks;
+        _provisions = provisions;
+        _placeholders = placeholders;
+        Facets = facets;
     }
+
+    /// <summary>The facet values of every entry, grouped (see <see cref="FacetTable"/>).</summary>
+    public FacetTable Facets { get; }
+
+    /// <summary>
+    /// Per segment, the live entries of one type: passed as the accepted documents to the scorers, so a query needs no
+    /// type filter (and a pure disjunction keeps Lucene's fast out-of-order scorer, which a filtered query loses).
+    /// </summary>
+    public FixedBitSet? LiveTypeDocs(int leaf, SearchLevel level)
+    {
+        var byLevel = level == SearchLevel.Document ? _liveDocuments : _liveProvisions;
+        return leaf < byLevel.Length ? byLevel[leaf] : null;
+    }
+
+    private FixedBitSet?[] _liveDocuments = [];
+    private FixedBitSet?[] _liveProvisions = [];
+
+    private static FixedBitSet? Live(FixedBitSet? bits, IBits? live)
+    {
+        if (bits is null)
+        {
+            return null;
+        }
+
+        var result = (FixedBitSet)bits.Clone();
+        if (live is not null)
+        {
+            for (var d = result.NextSetBit(0); d >= 0; d = d + 1 < result.Length ? result.NextSetBit(d + 1) : -1)
+            {
+                if (!live.Get(d))
+                {
+                    result.Clear(d);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Per segment, the annex placeholders and omitted texts (<see cref="SearchFields.Placeholder"/>).</summary>
+    public FixedBitSet? PlaceholderDocs(int leaf) => leaf < _placeholders.Length ? _placeholders[leaf] : null;
 
     /// <summary>Per segment, the document entries: each starts the block of its provision entries (see <see cref="BlockJoinQuery"/>).</summary>
     public IReadOnlyList<FixedBitSet?> Blocks { get; }
@@ -84,9 +131,13 @@ internal sealed class ReaderState
 
         var twins = new FixedBitSet?[reader.Leaves.Count];
         var blocks = new FixedBitSet?[reader.Leaves.Count];
+        var provisions = new FixedBitSet?[reader.Leaves.Count];
+        var placeholders = new FixedBitSet?[reader.Leaves.Count];
         foreach (var leaf in reader.Leaves)
         {
-            blocks[leaf.Ord] = DocumentEntries(leaf.AtomicReader);
+            blocks[leaf.Ord] = Postings(leaf.AtomicReader, new Term(SearchFields.Type, SearchFields.DocumentType));
+            provisions[leaf.Ord] = Postings(leaf.AtomicReader, new Term(SearchFields.Type, SearchFields.ProvisionType));
+            placeholders[leaf.Ord] = NonZero(leaf.AtomicReader, SearchFields.Placeholder);
             var r = leaf.AtomicReader;
             var ids = r.GetNumericDocValues(SearchFields.IdHash);
             if (ids is null)
@@ -106,13 +157,21 @@ internal sealed class ReaderState
             twins[leaf.Ord] = bits;
         }
 
-        return new ReaderState(new SearchLexicon(words.Distinct(StringComparer.Ordinal), abbreviations), twins, IssuerNames.ShortFormAliases(issuers), blocks);
+        return new ReaderState(new SearchLexicon(words.Distinct(StringComparer.Ordinal), abbreviations), twins, IssuerNames.ShortFormAliases(issuers), blocks,
+            provisions, placeholders, FacetTable.Build(reader, FacetFields))
+        {
+            _liveDocuments = reader.Leaves.Select(l => Live(blocks[l.Ord], l.AtomicReader.LiveDocs)).ToArray(),
+            _liveProvisions = reader.Leaves.Select(l => Live(provisions[l.Ord], l.AtomicReader.LiveDocs)).ToArray(),
+        };
     }
 
+    /// <summary>The facet fields, in the order search results list them.</summary>
+    public static readonly string[] FacetFields = [SearchFields.Year, SearchFields.IssueYear, SearchFields.Issuer, SearchFields.Kind, SearchFields.Section];
+
     // Deleted entries stay in: a deleted document entry still bounds its (equally deleted) block.
-    private static FixedBitSet? DocumentEntries(AtomicReader reader)
+    private static FixedBitSet? Postings(AtomicReader reader, Term term)
     {
-        var docs = reader.GetTermDocsEnum(new Term(SearchFields.Type, SearchFields.DocumentType));
+        var docs = reader.GetTermDocsEnum(term);
         if (docs is null)
         {
             return null;
@@ -122,6 +181,26 @@ internal sealed class ReaderState
         for (var d = docs.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc())
         {
             bits.Set(d);
+        }
+
+        return bits;
+    }
+
+    private static FixedBitSet? NonZero(AtomicReader reader, string field)
+    {
+        var values = reader.GetNumericDocValues(field);
+        if (values is null)
+        {
+            return null;
+        }
+
+        FixedBitSet? bits = null;
+        for (var d = 0; d < reader.MaxDoc; d++)
+        {
+            if (values.Get(d) != 0)
+            {
+                (bits ??= new FixedBitSet(reader.MaxDoc)).Set(d);
+            }
         }
 
         return bits;

@@ -38,4 +38,32 @@ public sealed class SearchBenchSmokeTests
         Assert.Equal((1, SearchLevel.Provision), (rare.Total, rare.Level));
         Assert.True(synthetic.Queries.Single(q => q.Query == "熔断机制").Total >= 1);
     }
+
+    [Fact]
+    public void A_kept_synthetic_build_is_reused_with_its_figures_and_the_fair_fts5_table()
+    {
+        var keep = Directory.CreateTempSubdirectory("gongbao-searchbench-keep-").FullName;
+        try
+        {
+            var options = new SearchBenchOptions { Issues = 6, Runs = 1, Repetitions = 1, IncrementalIssues = 1, WarmUpSeconds = 0, KeepIn = keep };
+            Assert.Null(SearchBenchmark.KeptBuildOf(options));
+            var first = new SearchBenchmark(options).Run().Synthetic;
+            var kept = SearchBenchmark.KeptBuildOf(options);
+            Assert.NotNull(kept);
+            Assert.True(Directory.Exists(kept.Value.MergedIndex) && Directory.Exists(kept.Value.Store));
+
+            var second = new SearchBenchmark(options).Run().Synthetic;
+            Assert.Equal((first.Sources, first.Documents, first.TextBytes, first.IndexEntries, first.IndexBuildSeconds, first.IndexBytes, first.OptimizedIndexBytes),
+                (second.Sources, second.Documents, second.TextBytes, second.IndexEntries, second.IndexBuildSeconds, second.IndexBytes, second.OptimizedIndexBytes));
+            Assert.Null(second.IncrementalMsPerIssue); // an incremental add would change the kept index
+            Assert.Equal(first.Queries.Select(q => q.Total), second.Queries.Select(q => q.Total));
+
+            // The baseline searches the English titles too (it held none, and found nothing for English queries).
+            Assert.True(second.Fts5.Single(c => c.Query == "measures").Fts5Total > 0);
+        }
+        finally
+        {
+            Directory.Delete(keep, recursive: true);
+        }
+    }
 }

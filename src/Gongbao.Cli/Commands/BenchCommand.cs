@@ -104,9 +104,11 @@ public static class BenchCommand
         var seed = new Option<int>("--seed") { Description = "Corpus generator seed", DefaultValueFactory = _ => 42 };
         var repetitions = new Option<int>("--repetitions") { Description = "Timed executions of each query of the fixed set", DefaultValueFactory = _ => 20 };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
+        var keep = new Option<string?>("--keep") { Description = "Keep the synthetic store and indexes in this folder and reuse them on the next run with the same --issues and --seed" };
+        var http = new Option<bool>("--http") { Description = "Also time the query set over HTTP (GET /api/search of serve, in-process Kestrel) on the kept merged index; needs --keep" };
         var command = new Command("search", "Index build time, index size and search latency: the sample gazettes and a synthetic corpus (default 2,000 issues)")
         {
-            issues, runs, seed, repetitions, json,
+            issues, runs, seed, repetitions, json, keep, http,
         };
         command.SetAction(parseResult =>
         {
@@ -123,18 +125,40 @@ public static class BenchCommand
                 throw new CliException(ExitCodes.Usage, "--runs and --repetitions must be at least 1");
             }
 
-            var report = new SearchBenchmark(new SearchBenchOptions
+            if (parseResult.GetValue(http) && parseResult.GetValue(keep) is null)
+            {
+                throw new CliException(ExitCodes.Usage, "--http needs --keep <dir> (it serves the kept synthetic store and merged index)");
+            }
+
+            var options = new SearchBenchOptions
             {
                 Issues = issueCount,
                 Runs = runCount,
                 Seed = parseResult.GetValue(seed),
                 Repetitions = repetitionCount,
+                KeepIn = parseResult.GetValue(keep),
                 Progress = line => context.Error.WriteLine($"bench search: {line}"),
-            }).Run();
+            };
+            var report = new SearchBenchmark(options).Run();
             PrintSearch(context, report);
+            List<SearchHttpReport>? overHttp = null;
+            if (parseResult.GetValue(http) && SearchBenchmark.KeptBuildOf(options) is { } kept)
+            {
+                // As serve runs (a look at the store every second, for other processes' ingests), and without that look:
+                // the difference is the store's cost, the rest is search and HTTP.
+                overHttp = [];
+                foreach (var follow in new[] { TimeSpan.FromSeconds(1), TimeSpan.FromDays(1) })
+                {
+                    options.Progress?.Invoke($"over HTTP (store followed every {follow}): {SearchBenchmark.QuerySet.Count} queries × {repetitionCount}");
+                    overHttp.Add(SearchHttpBench.Run(kept.Store, kept.MergedIndex, repetitionCount, options.WarmUpSeconds, follow));
+                    PrintHttp(context, overHttp[^1]);
+                }
+            }
+
             if (parseResult.GetValue(json) is { Length: > 0 } path)
             {
-                File.WriteAllText(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+                File.WriteAllText(path, JsonSerializer.Serialize(new { report.Samples, report.Synthetic, report.Runs, report.Seed, report.Repetitions, report.PeakWorkingSetMb, report.BuildGrowthPerMegabyte, Http = overHttp },
+                    new JsonSerializerOptions { WriteIndented = true }));
             }
 
             return ExitCodes.Success;
@@ -170,6 +194,20 @@ public static class BenchCommand
         context.Console.Write(queries);
         context.Console.MarkupLine(Markup.Escape(
             $"Index build time per MB of text, synthetic over samples (1.00 = linear): {F(report.BuildGrowthPerMegabyte, "0.00")}; peak working set {F(report.PeakWorkingSetMb, "0")} MB"));
+    }
+
+    private static void PrintHttp(CliContext context, SearchHttpReport report)
+    {
+        static string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+        var table = new Table { Title = new TableTitle($"Synthetic, merged index: GET /api/search against in-process Search, interleaved ({report.Repetitions} runs of each query; store followed every {report.FollowInterval})") }
+            .AddColumns("Query", "Level", "Hits", "HTTP p50 / p99 ms", "In-process p50 / p99 ms");
+        foreach (var q in report.Queries)
+        {
+            table.AddRow(Markup.Escape(q.Query), q.Level.ToString(), q.Total.ToString(CultureInfo.InvariantCulture), $"{F(q.HttpP50Ms)} / {F(q.HttpP99Ms)}", $"{F(q.InProcessP50Ms)} / {F(q.InProcessP99Ms)}");
+        }
+
+        table.AddRow("all", "", "", $"{F(report.HttpP50Ms)} / {F(report.HttpP99Ms)}", $"{F(report.InProcessP50Ms)} / {F(report.InProcessP99Ms)}");
+        context.Console.Write(table);
     }
 
     private static List<int> ParseScales(string text)

@@ -21,11 +21,31 @@ public sealed record SearchBenchOptions
     /// <summary>Timed executions of every query in the fixed set (after one untimed warm-up pass).</summary>
     public int Repetitions { get; init; } = 20;
 
+    /// <summary>
+    /// Untimed passes over the query set before timing: at least three, and until this long has passed, so the timed runs
+    /// measure the steady state of a running server (the runtime recompiles hot methods optimised after some calls; the
+    /// first search is reported on its own).
+    /// </summary>
+    public double WarmUpSeconds { get; init; } = 2;
+
+    /// <summary>
+    /// Timed executions of each query against the FTS5 baseline (at most <see cref="Repetitions"/>): its one- and
+    /// two-character terms scan the table (seconds each at 2,000 issues), so a few runs give its median.
+    /// </summary>
+    public int Fts5Repetitions { get; init; } = 3;
+
     /// <summary>Further issues added one at a time to the built synthetic index, to time incremental indexing.</summary>
     public int IncrementalIssues { get; init; } = 10;
 
     /// <summary>Progress lines (one per phase), or null.</summary>
     public Action<string>? Progress { get; init; }
+
+    /// <summary>
+    /// Keep the synthetic corpus's store, index (as built), merged index and FTS5 table in this folder, and reuse them
+    /// when a later run finds them complete for the same issue count and seed (the build takes minutes at 2,000 issues).
+    /// A reused build reports the build figures of the run that made it and no incremental add (that would change the kept index).
+    /// </summary>
+    public string? KeepIn { get; init; }
 }
 
 /// <summary>Latency of one query of the fixed set over its timed repetitions.</summary>
@@ -113,6 +133,18 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
         ("page 20", new SearchRequest { Query = "工作", Level = SearchLevel.Provision, Page = 20 }),
     ];
 
+    /// <summary>The kept synthetic build's store and merged index (<see cref="SearchBenchOptions.KeepIn"/>), once a run has completed it; else null.</summary>
+    public static (string Store, string MergedIndex)? KeptBuildOf(SearchBenchOptions options)
+    {
+        if (options.KeepIn is not { } dir)
+        {
+            return null;
+        }
+
+        var folder = Path.Combine(Path.GetFullPath(dir), $"synthetic-{options.Issues}-seed{options.Seed}");
+        return KeptBuild.TryRead(folder) is null ? null : (Path.Combine(folder, KeptBuild.StoreFolder), Path.Combine(folder, KeptBuild.MergedFolder));
+    }
+
     public SearchBenchReport Run()
     {
         var files = Directory.GetFiles(SampleGazettes.TryLocate()
@@ -126,7 +158,10 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
         options.Progress?.Invoke($"synthetic corpus: {options.Issues} issues (seed {options.Seed})");
         using var generated = generator.Generate(options.Issues + options.IncrementalIssues).GetEnumerator();
         var corpus = Take(generated, options.Issues).Select(g => (g.FileName, g.Text));
-        var synthetic = Measure($"synthetic {options.Issues} issues", corpus, () => Take(generated, options.IncrementalIssues).ToList(), warmUp: false);
+        var keep = options.KeepIn is { } dir ? Path.Combine(Path.GetFullPath(dir), $"synthetic-{options.Issues}-seed{options.Seed}") : null; // as KeptBuildOf
+        var synthetic = keep is not null && KeptBuild.TryRead(keep) is { } kept
+            ? MeasureKept($"synthetic {options.Issues} issues", keep, kept)
+            : Measure($"synthetic {options.Issues} issues", corpus, () => Take(generated, options.IncrementalIssues).ToList(), warmUp: false, keep);
 
         using var process = Process.GetCurrentProcess();
         return new SearchBenchReport(samples, synthetic, options.Runs, options.Seed, options.Repetitions, process.PeakWorkingSet64 / 1e6);
@@ -141,15 +176,22 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
         }
     }
 
-    private SearchCorpusResult Measure(string name, IEnumerable<(string Name, string Text)> sources, Func<List<GeneratedIssue>> incremental, bool warmUp)
+    private SearchCorpusResult Measure(string name, IEnumerable<(string Name, string Text)> sources, Func<List<GeneratedIssue>> incremental, bool warmUp,
+        string? keep = null)
     {
-        var folder = Directory.CreateTempSubdirectory("gongbao-searchbench-").FullName;
+        if (keep is not null && Directory.Exists(keep))
+        {
+            Directory.Delete(keep, recursive: true); // an incomplete kept build: start over
+        }
+
+        var folder = keep is not null ? Directory.CreateDirectory(keep).FullName : Directory.CreateTempSubdirectory("gongbao-searchbench-").FullName;
         try
         {
             var parser = new GazetteParser();
             long textBytes = 0;
             int sourceCount = 0, documents = 0;
-            using (var store = SqliteGazetteStore.OpenDirectory(folder))
+            var storeFolder = keep is not null ? Directory.CreateDirectory(Path.Combine(folder, KeptBuild.StoreFolder)).FullName : folder;
+            using (var store = SqliteGazetteStore.OpenDirectory(storeFolder))
             {
                 foreach (var (file, text) in sources)
                 {
@@ -165,7 +207,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
                 }
             }
 
-            using var reader = SqliteGazetteStore.OpenDirectory(folder);
+            using var reader = SqliteGazetteStore.OpenDirectory(storeFolder);
             if (warmUp)
             {
                 // One untimed build, so the first measured corpus does not pay for JIT compilation.
@@ -191,7 +233,18 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
                 builds.Add(clock.Elapsed.TotalSeconds);
             }
 
-            using var built = index!;
+            var built = index!;
+            if (keep is not null)
+            {
+                // Kept: the build as built, and a merged copy beside it, so a later run can time both without rebuilding.
+                built.Dispose();
+                var asBuilt = Path.Combine(folder, KeptBuild.IndexFolder);
+                Directory.Move(Path.Combine(folder, $"index-{options.Runs}"), asBuilt);
+                CopyDirectory(asBuilt, Path.Combine(folder, KeptBuild.MergedFolder));
+                built = GazetteIndex.Open(asBuilt);
+            }
+
+            using var disposeBuilt = built;
             var indexBytes = built.SizeInBytes;
             var entries = built.Count;
             options.Progress?.Invoke($"{name}: {QuerySet.Count} queries × {options.Repetitions}");
@@ -199,20 +252,21 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
 
             // Size and latency once merged to one segment (what a bulk build may end with), before any incremental add.
             options.Progress?.Invoke($"{name}: merging segments");
-            built.Optimize();
-            var optimizedBytes = built.SizeInBytes;
-            var (_, mergedLatencies) = TimeQueries(built);
+            using var mergedIndex = keep is not null ? GazetteIndex.Open(Path.Combine(folder, KeptBuild.MergedFolder)) : null;
+            var toMerge = mergedIndex ?? built;
+            toMerge.Optimize();
+            var optimizedBytes = toMerge.SizeInBytes;
+            var (_, mergedLatencies) = TimeQueries(toMerge);
             var merged = mergedLatencies.SelectMany(q => q.Times).OrderBy(t => t).ToList();
-
-            options.Progress?.Invoke($"{name}: FTS5 trigram baseline over the same text");
-            var fts5 = CompareWithFts5(Path.Combine(folder, "fts5.db"), reader, mergedLatencies.Select(q => q.Latency).ToList());
-            foreach (var c in fts5)
+            if (keep is not null)
             {
-                options.Progress?.Invoke($"{name}: {c.Level} {c.Query}: {c.GongbaoP50Ms:0.00} ms vs FTS5 {c.Fts5P50Ms:0.00} ms (ratio {c.Ratio:0.00}; hits {c.GongbaoTotal} / {c.Fts5Total})");
+                new KeptBuild(sourceCount, documents, textBytes, ScaleBenchmark.Median(builds), entries, indexBytes, optimizedBytes).Write(keep);
             }
 
+            var fts5 = CompareWithFts5(name, Path.Combine(folder, KeptBuild.Fts5File), reader, mergedLatencies.Select(q => q.Latency).ToList());
+
             double? incrementalMs = null;
-            var extra = incremental();
+            var extra = keep is null ? incremental() : [];
             if (extra.Count > 0)
             {
                 options.Progress?.Invoke($"{name}: adding {extra.Count} issues one at a time");
@@ -241,7 +295,10 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
         {
             try
             {
-                Directory.Delete(folder, recursive: true);
+                if (keep is null)
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
             catch (IOException)
             {
@@ -250,9 +307,61 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
         }
     }
 
+    /// <summary>Times the kept build of an earlier run: as built, merged, and the kept FTS5 table.</summary>
+    private SearchCorpusResult MeasureKept(string name, string folder, KeptBuild kept)
+    {
+        options.Progress?.Invoke($"{name}: reusing the kept build in {folder}");
+        using var reader = SqliteGazetteStore.OpenDirectory(Path.Combine(folder, KeptBuild.StoreFolder));
+        List<(QueryLatency Latency, List<double> Times)> latencies, mergedLatencies;
+        double first;
+        using (var built = GazetteIndex.Open(Path.Combine(folder, KeptBuild.IndexFolder)))
+        {
+            options.Progress?.Invoke($"{name}: {QuerySet.Count} queries × {options.Repetitions}");
+            (first, latencies) = TimeQueries(built);
+        }
+
+        using (var merged = GazetteIndex.Open(Path.Combine(folder, KeptBuild.MergedFolder)))
+        {
+            options.Progress?.Invoke($"{name}: merged index");
+            (_, mergedLatencies) = TimeQueries(merged);
+        }
+
+        var fts5 = CompareWithFts5(name, Path.Combine(folder, KeptBuild.Fts5File), reader, mergedLatencies.Select(q => q.Latency).ToList());
+        var all = latencies.SelectMany(q => q.Times).OrderBy(t => t).ToList();
+        var mergedAll = mergedLatencies.SelectMany(q => q.Times).OrderBy(t => t).ToList();
+        return new SearchCorpusResult(name, kept.Sources, kept.Documents, kept.TextBytes, kept.BuildSeconds, kept.Entries, kept.IndexBytes, kept.MergedBytes,
+            null, first, ScaleBenchmark.Percentile(all, 0.50), ScaleBenchmark.Percentile(all, 0.95), ScaleBenchmark.Percentile(all, 0.99),
+            all[^1], all.Count, latencies.Select(q => q.Latency).ToList(),
+            ScaleBenchmark.Percentile(mergedAll, 0.50), ScaleBenchmark.Percentile(mergedAll, 0.99))
+        {
+            Fts5 = fts5,
+        };
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+
+    private List<Fts5Comparison> CompareWithFts5(string name, string path, IGazetteStore store, List<QueryLatency> gongbao)
+    {
+        options.Progress?.Invoke($"{name}: FTS5 trigram baseline over the same text");
+        var result = CompareWithFts5(path, store, gongbao);
+        foreach (var c in result)
+        {
+            options.Progress?.Invoke($"{name}: {c.Level} {c.Query}: {c.GongbaoP50Ms:0.00} ms vs FTS5 {c.Fts5P50Ms:0.00} ms (ratio {c.Ratio:0.00}; hits {c.GongbaoTotal} / {c.Fts5Total})");
+        }
+
+        return result;
+    }
+
     private List<Fts5Comparison> CompareWithFts5(string path, IGazetteStore store, List<QueryLatency> gongbao)
     {
-        using var fts = new Fts5Baseline(path, BenchInputs.StoredWitnesses(store));
+        using var fts = File.Exists(path) ? Fts5Baseline.OpenExisting(path) : Fts5Baseline.Build(path, BenchInputs.StoredWitnesses(store));
         var times = QuerySet.Select(_ => new List<double>()).ToList();
         var totals = new int[QuerySet.Count];
         foreach (var (_, request) in QuerySet)
@@ -260,7 +369,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
             fts.Time(request);
         }
 
-        for (var r = 0; r < options.Repetitions; r++)
+        for (var r = 0; r < Math.Min(options.Repetitions, options.Fts5Repetitions); r++)
         {
             for (var q = 0; q < QuerySet.Count; q++)
             {
@@ -279,9 +388,12 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
         var clock = Stopwatch.StartNew();
         index.Search(QuerySet[0].Request);
         var first = clock.Elapsed.TotalMilliseconds;
-        foreach (var (_, request) in QuerySet)
+        for (var pass = 0; pass < 3 || clock.Elapsed.TotalSeconds < options.WarmUpSeconds; pass++)
         {
-            index.Search(request);
+            foreach (var (_, request) in QuerySet)
+            {
+                index.Search(request);
+            }
         }
 
         var times = QuerySet.Select(_ => new List<double>()).ToList();
@@ -309,4 +421,25 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
 
         return (first, result);
     }
+}
+
+/// <summary>The figures of a kept synthetic build (<see cref="SearchBenchOptions.KeepIn"/>), written once it is complete.</summary>
+internal sealed record KeptBuild(int Sources, int Documents, long TextBytes, double BuildSeconds, int Entries, long IndexBytes, long MergedBytes)
+{
+    public const string StoreFolder = "store";
+    public const string IndexFolder = "index";
+    public const string MergedFolder = "index-merged";
+
+    /// <summary>The FTS5 table; its name carries the baseline's layout, so a changed layout is rebuilt, not reused.</summary>
+    public const string Fts5File = "fts5-" + Fts5Baseline.Layout + ".db";
+
+    private const string FileName = "built.json";
+
+    public static KeptBuild? TryRead(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        return File.Exists(path) ? System.Text.Json.JsonSerializer.Deserialize<KeptBuild>(File.ReadAllText(path)) : null;
+    }
+
+    public void Write(string folder) => File.WriteAllText(Path.Combine(folder, FileName), System.Text.Json.JsonSerializer.Serialize(this));
 }

@@ -1,0 +1,218 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Gongbao.Search.Tests;
+
+/// <summary>
+/// The collector's shortcuts (facet groups read once per reader, twins found once per reader, type and placeholder
+/// bit sets) give exactly what the plain way gives: every hit folded by its fold key through a dictionary, every
+/// facet value read from doc values per hit, placeholders from their doc values.
+/// </summary>
+public sealed class FacetingCollectorTests : IDisposable
+{
+    private readonly GazetteIndex _index = GazetteIndex.InMemory();
+
+    public FacetingCollectorTests()
+    {
+        // One segment with every source, then two sources replaced in segments of their own: deleted entries
+        // stay in the first segment, which the reader state is read from too.
+        _index.Rebuild(SampleCorpus.Issues.SelectMany(IndexedWitness.FromIssue));
+        _index.IndexIssue(SampleCorpus.Issues[0]);
+        _index.IndexIssue(SampleCorpus.Issues[^1]);
+    }
+
+    public static TheoryData<string, SearchLevel, int?, string?> Requests => new()
+    {
+        { "工作", SearchLevel.Provision, null, null },
+        { "工作", SearchLevel.Document, null, null },
+        { "园", SearchLevel.Document, null, null },
+        { "园", SearchLevel.Provision, null, null },
+        { "补助", SearchLevel.Provision, null, null },
+        { "广播电视", SearchLevel.Provision, null, null },
+        { "附件", SearchLevel.Provision, null, null },
+        { "信用 修复", SearchLevel.Provision, null, null },
+        { "第八条", SearchLevel.Provision, null, null },
+        { "measures", SearchLevel.Document, null, null },
+        { "实施", SearchLevel.Document, null, "Measures" },
+        { "管理", SearchLevel.Provision, 2024, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void Totals_facets_and_order_equal_a_dictionary_fold_of_every_hit(string text, SearchLevel level, int? issueYear, string? kind)
+    {
+        var request = new SearchRequest { Query = text, Level = level, IssueYear = issueYear, Kind = kind };
+        _index.Inspect(request, (searcher, state, run, query) =>
+        {
+            Assert.NotNull(run);
+            Assert.NotNull(query);
+            var collector = new FacetingCollector(state, 1000, sortField: null);
+            run(collector);
+            var reference = new ReferenceCollector(WitnessCounts(searcher.IndexReader));
+            run(reference);
+
+            Assert.True(reference.Hits > 0, $"{text}: the request finds something");
+
+            // The level and deletions given to the scorers as accepted documents: the same hits as a plain type filter.
+            var type = level == SearchLevel.Document ? SearchFields.DocumentType : SearchFields.ProvisionType;
+            var filters = new BooleanQuery { { new TermQuery(new Term(SearchFields.Type, type)), Occur.MUST } };
+            if (issueYear is { } y)
+            {
+                filters.Add(new TermQuery(new Term(SearchFields.IssueYear, y.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.MUST);
+            }
+
+            if (kind is not null)
+            {
+                filters.Add(new TermQuery(new Term(SearchFields.Kind, kind)), Occur.MUST);
+            }
+
+            var plain = new TotalHitCountCollector();
+            searcher.Search(new FilteredQuery(query, new QueryWrapperFilter(filters)), plain);
+            Assert.Equal(plain.TotalHits, reference.Hits);
+            Assert.Equal(reference.Folded.Count, collector.DistinctCount);
+            var facets = collector.Facets();
+            Assert.Equal(ReaderState.FacetFields, facets.Keys);
+            var counts = reference.Counts(searcher.IndexReader);
+            foreach (var field in ReaderState.FacetFields)
+            {
+                var expected = counts.GetValueOrDefault(field, []).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+                    .Select(p => (p.Key, p.Value));
+                Assert.Equal(expected, facets[field].Select(f => (f.Value, f.Count)));
+            }
+
+            var expectedOrder = reference.Folded.Values
+                .OrderByDescending(m => m.Score).ThenBy(m => m.Rank).ThenBy(m => m.Doc)
+                .Select(m => (m.Doc, m.Score));
+            Assert.Equal(expectedOrder, collector.Top(0, 1000).Select(m => (m.Doc, m.Score)));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public void The_samples_have_folded_witnesses_and_placeholders_for_the_comparison_to_cover()
+    {
+        _index.Inspect(new SearchRequest { Query = "附件", Level = SearchLevel.Provision }, (searcher, state, _, _) =>
+        {
+            var reference = new ReferenceCollector(WitnessCounts(searcher.IndexReader));
+            searcher.Search(new FilteredQuery(new MatchAllDocsQuery(), new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Type, SearchFields.ProvisionType)))), reference);
+            Assert.True(reference.Hits > reference.Folded.Count, "some provisions are printed in two witnesses");
+            Assert.True(reference.Placeholders > 0, "some provisions are annex placeholders");
+            Assert.True(searcher.IndexReader.NumDeletedDocs > 0, "the replaced sources left deleted entries");
+            Assert.True(searcher.IndexReader.Leaves.Count > 1, "several segments");
+            return 0;
+        });
+    }
+
+    // Live entries per fold key in the whole index: a hit ranks by its witness only when its entry has a twin.
+    private static Dictionary<long, int> WitnessCounts(IndexReader reader)
+    {
+        var counts = new Dictionary<long, int>();
+        foreach (var leaf in reader.Leaves)
+        {
+            var ids = leaf.AtomicReader.GetNumericDocValues(SearchFields.IdHash);
+            var live = leaf.AtomicReader.LiveDocs;
+            for (var d = 0; d < leaf.AtomicReader.MaxDoc; d++)
+            {
+                if (live is null || live.Get(d))
+                {
+                    counts[ids.Get(d)] = counts.GetValueOrDefault(ids.Get(d)) + 1;
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>The plain way: a dictionary entry per hit, doc values read per hit.</summary>
+    private sealed class ReferenceCollector(Dictionary<long, int> witnesses) : ICollector
+    {
+        private Scorer? _scorer;
+        private AtomicReader? _reader;
+        private int _base;
+
+        public int Hits { get; private set; }
+
+        public int Placeholders { get; private set; }
+
+        public Dictionary<long, (int Doc, float Score, long Rank)> Folded { get; } = [];
+
+        private readonly Dictionary<long, int> _first = [];
+
+        // As the collector: the same scorer, so witnesses of one entry are met in the same order.
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            _reader = context.AtomicReader;
+            _base = context.DocBase;
+        }
+
+        public void Collect(int doc)
+        {
+            Hits++;
+            var score = _scorer!.GetScore();
+            if (_reader!.GetNumericDocValues(SearchFields.Placeholder)?.Get(doc) is { } p && p != 0)
+            {
+                score *= FacetingCollector.PlaceholderFactor;
+                Placeholders++;
+            }
+
+            var hash = _reader.GetNumericDocValues(SearchFields.IdHash).Get(doc);
+            _first[hash] = Math.Min(_first.GetValueOrDefault(hash, int.MaxValue), _base + doc);
+            var rank = witnesses[hash] > 1 ? _reader.GetNumericDocValues(SearchFields.WitnessRank).Get(doc) : 0;
+            var m = (Doc: _base + doc, Score: score, Rank: rank);
+            if (Folded.TryGetValue(hash, out var other))
+            {
+                var keep = m.Rank < other.Rank || (m.Rank == other.Rank && m.Doc < other.Doc) ? m : other;
+                Folded[hash] = keep with { Score = Math.Max(m.Score, other.Score) };
+                return;
+            }
+
+            Folded[hash] = m;
+        }
+
+        /// <summary>Facet values per folded entry, read at its first witness in index order (what an in-order pass counts).</summary>
+        public Dictionary<string, Dictionary<string, int>> Counts(IndexReader reader)
+        {
+            var counts = new Dictionary<string, Dictionary<string, int>>();
+            var scratch = new BytesRef();
+            foreach (var doc in _first.Values)
+            {
+                var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
+                var r = leaf.AtomicReader;
+                var local = doc - leaf.DocBase;
+                foreach (var field in ReaderState.FacetFields)
+                {
+                    if (field == SearchFields.Issuer)
+                    {
+                        var values = r.GetSortedSetDocValues(field);
+                        values.SetDocument(local);
+                        for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+                        {
+                            values.LookupOrd(ord, scratch);
+                            Add(counts, field, scratch.Utf8ToString());
+                        }
+                    }
+                    else if (r.GetSortedDocValues(field) is { } single && single.GetOrd(local) >= 0)
+                    {
+                        single.Get(local, scratch);
+                        Add(counts, field, scratch.Utf8ToString());
+                    }
+                }
+            }
+
+            return counts;
+        }
+
+        private static void Add(Dictionary<string, Dictionary<string, int>> counts, string field, string value)
+        {
+            var byValue = counts.TryGetValue(field, out var c) ? c : counts[field] = new Dictionary<string, int>(StringComparer.Ordinal);
+            byValue[value] = byValue.GetValueOrDefault(value) + 1;
+        }
+    }
+
+    public void Dispose() => _index.Dispose();
+}
