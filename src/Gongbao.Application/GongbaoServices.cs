@@ -91,7 +91,7 @@ public sealed class GongbaoServices(IGazetteStore store, GazetteIndex index, Wri
     /// <summary>The background build <see cref="WarmUp"/> started (completed when none was).</summary>
     public Task WarmingUp => Volatile.Read(ref _warmUp) ?? Task.CompletedTask;
 
-    private string Generation() => string.Join('\n', Store.SourceStates().Select(s => s.Id + " " + s.ContentToken));
+    private string Generation() => Store.ChangeMarker();
 
     /// <summary>
     /// Compares, per source, the content token the index committed with the store's current one and
@@ -160,7 +160,7 @@ public sealed class GongbaoServices(IGazetteStore store, GazetteIndex index, Wri
     /// Notices a change another process made to the store (<c>gongbao ingest</c> beside a running server) and
     /// drops what this process derived from the old state: the citation title cache and the relation graph are rebuilt on next use,
     /// the index's searcher is reopened at once (otherwise within 2 s) and a private index is reconciled.
-    /// The store's content tokens are the generation, looked at no more than once per
+    /// The store's change marker (<see cref="IGazetteStore.ChangeMarker"/>) is the generation, looked at no more than once per
     /// <see cref="FollowInterval"/>; safe to call on every request. True when the store had changed.
     /// </summary>
     public bool FollowStore()

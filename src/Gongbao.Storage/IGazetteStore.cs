@@ -109,6 +109,13 @@ public interface IGazetteStore : IDisposable
     IReadOnlyList<SourceState> SourceStates() =>
         ListIssues().Select(i => new SourceState(i.Id, GetIssue(i.Id)?.SourceSha256 ?? "", 0, i.DocumentCount)).ToList();
 
+    /// <summary>
+    /// A value that differs whenever the stored content differs from when it was last read (another process's ingest):
+    /// what a server compares to notice that its caches are stale. This default lists every source's content token;
+    /// a store that keeps every version answers it far more cheaply.
+    /// </summary>
+    string ChangeMarker() => string.Join('\n', SourceStates().Select(s => s.Id + " " + s.ContentToken));
+
     /// <summary>The state of one stored source, or null.</summary>
     SourceState? FindSourceState(string issueId) => SourceStates().FirstOrDefault(s => s.Id == issueId);
 

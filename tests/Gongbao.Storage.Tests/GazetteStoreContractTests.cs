@@ -105,6 +105,37 @@ public abstract class GazetteStoreContractTests : IDisposable
         Assert.Equal(1, Store.Counts().Sources);
     }
 
+    [Fact]
+    public void The_change_marker_moves_with_every_content_write_seen_from_another_connection_and_only_then()
+    {
+        using var other = OpenStore(); // another process's view of the same database
+        var seen = new List<string> { other.ChangeMarker() };
+        void Moved() { var m = other.ChangeMarker(); Assert.DoesNotContain(m, seen); seen.Add(m); }
+        void Stayed() => Assert.Equal(seen[^1], other.ChangeMarker());
+
+        Store.Ingest(HandBuiltIssues.Issue());
+        Moved();
+        Store.Ingest(HandBuiltIssues.Issue());
+        Stayed(); // unchanged bytes write nothing
+        Store.Ingest(HandBuiltIssues.Standalone());
+        Moved();
+        Store.Ingest(HandBuiltIssues.Issue(sha: "EF56", variant: "（修订）"));
+        Moved();
+        Store.Ingest(HandBuiltIssues.Issue(sha: "EF56", variant: "（修订）"), force: true);
+        Moved();
+
+        Store.ProvisionWritten = n => throw new IOException("simulated crash");
+        Assert.Throws<IOException>(() => Store.Ingest(HandBuiltIssues.Issue(sha: "9A9A", variant: "（再修订）")));
+        Store.ProvisionWritten = null;
+        Stayed(); // a rolled-back write changes nothing
+
+        // The marker stands for the content: equal markers mean equal source states.
+        Assert.Equal(Store.ChangeMarker(), other.ChangeMarker());
+        Assert.Equal(
+            string.Join('\n', Store.SourceStates().Select(s => s.Id + " " + s.ContentToken)),
+            string.Join('\n', other.SourceStates().Select(s => s.Id + " " + s.ContentToken)));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
