@@ -125,23 +125,14 @@ public static class SchemeEndpoints
 
             var document = witnesses[0].Document;
             var entries = document.Instruments.Prepend(document)
-                .SelectMany(d => RuleUnitCatalogue.Classify(d.Id, RuleUnitExtractor.Extract(d), SchemeRegistry.All))
+                .SelectMany(d => RuleUnitCatalogue.Of(d, SchemeRegistry.All))
                 .Where(e => unmodelled != true || e.Parameter is null).ToList();
             return Results.Json(new JsonObject
             {
                 ["documentId"] = document.Id,
                 ["modelled"] = entries.Count(e => e.Parameter is not null),
                 ["unmodelled"] = entries.Count(e => e.Parameter is null),
-                ["units"] = new JsonArray([.. entries.Select(e => (JsonNode)new JsonObject
-                {
-                    ["provisionId"] = e.Unit.ProvisionId,
-                    ["kind"] = e.Unit.Kind.ToString(),
-                    ["value"] = e.Unit.Value,
-                    ["unit"] = e.Unit.Unit,
-                    ["comparison"] = e.Unit.Comparison,
-                    ["quote"] = e.Unit.Quote,
-                    ["modelledBy"] = e.Parameter is null ? null : $"{e.SchemeId}/{e.Parameter}",
-                })]),
+                ["units"] = RuleUnitCatalogue.Json(entries),
             }, Json);
         }).WithTags("Schemes").WithName("DocumentRuleUnits").WithSummary("Candidate rule units (amounts, rates, caps, thresholds, deadlines, counts) of a document, modelled or not")
             .AddEndpointFilter(ServerHardening.ObserveTimeout);

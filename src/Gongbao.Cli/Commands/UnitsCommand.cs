@@ -48,7 +48,7 @@ public static class UnitsCommand
             var output = new JsonArray();
             foreach (var d in documents)
             {
-                var entries = RuleUnitCatalogue.Classify(d.Id, RuleUnitExtractor.Extract(d), SchemeRegistry.All)
+                var entries = RuleUnitCatalogue.Of(d, SchemeRegistry.All)
                     .Where(e => !parseResult.GetValue(unmodelled) || e.Parameter is null).ToList();
                 if (entries.Count == 0)
                 {
@@ -60,16 +60,7 @@ public static class UnitsCommand
                     output.Add(new JsonObject
                     {
                         ["documentId"] = d.Id,
-                        ["units"] = new JsonArray([.. entries.Select(e => (JsonNode)new JsonObject
-                        {
-                            ["provisionId"] = e.Unit.ProvisionId,
-                            ["kind"] = e.Unit.Kind.ToString(),
-                            ["value"] = e.Unit.Value,
-                            ["unit"] = e.Unit.Unit,
-                            ["comparison"] = e.Unit.Comparison,
-                            ["quote"] = e.Unit.Quote,
-                            ["modelledBy"] = e.Parameter is null ? null : $"{e.SchemeId}/{e.Parameter}",
-                        })]),
+                        ["units"] = RuleUnitCatalogue.Json(entries),
                     });
                     continue;
                 }

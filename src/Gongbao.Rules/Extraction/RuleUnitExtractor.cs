@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 using Gongbao.Domain;
@@ -205,6 +206,22 @@ public static class RuleUnitCatalogue
             return new Entry(u, link.Id, link.Name);
         })];
     }
+
+    /// <summary>The units of one document (not its instruments), classified against <paramref name="schemes"/>.</summary>
+    public static IReadOnlyList<Entry> Of(GazetteDocument document, IEnumerable<Scheme> schemes) =>
+        Classify(document.Id, RuleUnitExtractor.Extract(document), schemes);
+
+    /// <summary>The JSON form of entries, shared by the CLI (<c>units --json</c>) and <c>GET /api/documents/{id}/units</c>.</summary>
+    public static JsonArray Json(IEnumerable<Entry> entries) => new([.. entries.Select(e => (JsonNode)new JsonObject
+    {
+        ["provisionId"] = e.Unit.ProvisionId,
+        ["kind"] = e.Unit.Kind.ToString(),
+        ["value"] = e.Unit.Value,
+        ["unit"] = e.Unit.Unit,
+        ["comparison"] = e.Unit.Comparison,
+        ["quote"] = e.Unit.Quote,
+        ["modelledBy"] = e.Parameter is null ? null : $"{e.SchemeId}/{e.Parameter}",
+    })]);
 
     public static bool Related(string a, string b) =>
         a == b || a.StartsWith(b + "/", StringComparison.Ordinal) || b.StartsWith(a + "/", StringComparison.Ordinal);
