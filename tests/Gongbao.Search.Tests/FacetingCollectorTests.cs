@@ -89,6 +89,47 @@ public sealed class FacetingCollectorTests : IDisposable
         });
     }
 
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void Matching_split_over_two_threads_gives_the_hits_scores_totals_facets_and_pages_of_one_pass(string text, SearchLevel level, int? issueYear, string? kind)
+    {
+        var request = new SearchRequest { Query = text, Level = level, IssueYear = issueYear, Kind = kind };
+        _index.SplitMatching = false;
+        var onePass = Collect(request);
+        var pages = new[] { 1, 2 }.Select(page => Json(_index.Search(request with { Page = page }))).ToList();
+        _index.SplitMatching = true;
+        _index.SplitMinimumEntries = 0;
+        try
+        {
+            // Split points in the first segment (both halves read it) and near the end (the second half reads the later segments).
+            foreach (var at in new[] { 0.1, 0.5, 0.9, 0.99 })
+            {
+                _index.SplitFraction = at;
+                var split = Collect(request);
+                Assert.Equal(onePass.Total, split.Total);
+                Assert.Equal(onePass.Facets, split.Facets);
+                Assert.Equal(onePass.Top, split.Top);
+                Assert.Equal(pages, new[] { 1, 2 }.Select(page => Json(_index.Search(request with { Page = page }))));
+            }
+        }
+        finally
+        {
+            _index.SplitMatching = false;
+            _index.SplitFraction = 0.5;
+        }
+
+        static string Json(SearchResults r) => System.Text.Json.JsonSerializer.Serialize(r with { ElapsedMilliseconds = 0 });
+    }
+
+    private (int Total, List<(string, string, int)> Facets, List<FacetingCollector.Match> Top) Collect(SearchRequest request) =>
+        _index.Inspect(request, (_, state, run, _) =>
+        {
+            var collector = new FacetingCollector(state, 1000, sortField: null);
+            run!(collector);
+            var facets = collector.Facets().SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count))).ToList();
+            return (collector.DistinctCount, facets, collector.Top(0, 1000).ToList());
+        });
+
     [Fact]
     public void The_samples_have_folded_witnesses_and_placeholders_for_the_comparison_to_cover()
     {
