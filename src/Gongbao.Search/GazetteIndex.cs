@@ -329,7 +329,7 @@ public sealed partial class GazetteIndex : IDisposable
                 return;
             }
 
-            var mid = (int)(maxDoc * SplitFraction);
+            var mid = SplitPoint(leaves, maxDoc, SplitFraction);
             var upper = lower.Sibling();
             var other = Task.Run(() => Collect(weight, leaves, state, request.Level, upper, mid, maxDoc));
             var lowerDone = false;
@@ -374,6 +374,18 @@ public sealed partial class GazetteIndex : IDisposable
 
     /// <summary>Where <see cref="SplitMatching"/> splits the entries (tests move it, so witnesses of one fold fall on either side).</summary>
     internal double SplitFraction { get; set; } = 0.5;
+
+    /// <summary>
+    /// The first entry of the second range: at <paramref name="fraction"/> of the entries, or at the segment boundary
+    /// nearest to it when one is within a tenth of the entries (each range then reads whole segments, and no scorer
+    /// has to pass over entries outside its range).
+    /// </summary>
+    private static int SplitPoint(IList<AtomicReaderContext> leaves, int maxDoc, double fraction)
+    {
+        var target = (int)(maxDoc * fraction);
+        var boundary = leaves.Select(l => l.DocBase).Where(b => b > 0).OrderBy(b => Math.Abs(b - target)).FirstOrDefault();
+        return boundary > 0 && Math.Abs(boundary - target) <= maxDoc / 10 ? boundary : target;
+    }
 
     /// <summary>Collects the matches among entries <paramref name="from"/>..<paramref name="to"/> (top-level doc IDs, end exclusive).</summary>
     private static void Collect(Weight weight, IList<AtomicReaderContext> leaves, ReaderState state, SearchLevel level, ICollector collector, int from, int to)
