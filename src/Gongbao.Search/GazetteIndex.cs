@@ -323,13 +323,13 @@ public sealed partial class GazetteIndex : IDisposable
         var concurrent = Interlocked.Increment(ref _matching);
         try
         {
-            if (!SplitMatching || collector is not FacetingCollector lower || concurrent > 1 || maxDoc < SplitMinimumEntries || Environment.ProcessorCount < 2)
+            if (!SplitMatching || collector is not FacetingCollector lower || concurrent > 1 || maxDoc < SplitMinimumEntries)
             {
                 Collect(weight, leaves, state, request.Level, collector, 0, maxDoc);
                 return;
             }
 
-            var mid = SplitPoint(leaves, maxDoc, SplitFraction);
+            var mid = SplitPoint(leaves, maxDoc, SplitFraction, SplitSnap);
             var upper = lower.Sibling();
             var other = Task.Run(() => Collect(weight, leaves, state, request.Level, upper, mid, maxDoc));
             var lowerDone = false;
@@ -375,16 +375,19 @@ public sealed partial class GazetteIndex : IDisposable
     /// <summary>Where <see cref="SplitMatching"/> splits the entries (tests move it, so witnesses of one fold fall on either side).</summary>
     internal double SplitFraction { get; set; } = 0.5;
 
+    /// <summary>How near (a fraction of the entries) a segment boundary must be for the split to move to it.</summary>
+    internal double SplitSnap { get; set; } = 0.1;
+
     /// <summary>
     /// The first entry of the second range: at <paramref name="fraction"/> of the entries, or at the segment boundary
-    /// nearest to it when one is within a tenth of the entries (each range then reads whole segments, and no scorer
-    /// has to pass over entries outside its range).
+    /// nearest to it when one is within <paramref name="snap"/> of the entries (each range then reads whole segments,
+    /// and no scorer has to pass over entries outside its range).
     /// </summary>
-    private static int SplitPoint(IList<AtomicReaderContext> leaves, int maxDoc, double fraction)
+    internal static int SplitPoint(IList<AtomicReaderContext> leaves, int maxDoc, double fraction, double snap)
     {
         var target = (int)(maxDoc * fraction);
         var boundary = leaves.Select(l => l.DocBase).Where(b => b > 0).OrderBy(b => Math.Abs(b - target)).FirstOrDefault();
-        return boundary > 0 && Math.Abs(boundary - target) <= maxDoc / 10 ? boundary : target;
+        return boundary > 0 && Math.Abs(boundary - target) <= maxDoc * snap ? boundary : target;
     }
 
     /// <summary>Collects the matches among entries <paramref name="from"/>..<paramref name="to"/> (top-level doc IDs, end exclusive).</summary>
