@@ -11,6 +11,21 @@ namespace Gongbao.Search;
 /// instead of indexing it a second time. Blocks are found by the document entries' bits per segment
 /// (<see cref="ReaderState.Blocks"/>): an entry belongs to the nearest document entry at or before it.
 /// </summary>
+/// <summary>
+/// Accepted entries restricted to <see cref="Start"/>..<see cref="End"/> (end exclusive): one of the ranges a search's
+/// matching is split into. A scorer that can skip (the block join) starts at the range instead of testing every entry.
+/// </summary>
+internal sealed class RangeBits(FixedBitSet accepted, int start, int end) : IBits
+{
+    public int Start => start;
+
+    public int End => end;
+
+    public int Length => accepted.Length;
+
+    public bool Get(int index) => index >= start && index < end && accepted.Get(index);
+}
+
 internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> blocks) : Query
 {
     public Query Inner { get; } = inner;
@@ -79,6 +94,12 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
         {
             if (_innerDoc == -1)
             {
+                if (acceptDocs is RangeBits { Start: > 0 } range)
+                {
+                    // Only document entries of the range are accepted: start at the range (a block before it is not ours).
+                    return Advance(range.Start);
+                }
+
                 _innerDoc = inner.NextDoc();
             }
 
@@ -113,6 +134,11 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
             while (_innerDoc != NO_MORE_DOCS)
             {
                 var parent = parents.PrevSetBit(_innerDoc);
+                if (acceptDocs is RangeBits range && parent >= range.End)
+                {
+                    return _doc = NO_MORE_DOCS; // past the range: no further block is accepted
+                }
+
                 if (parent < 0)
                 {
                     // An entry before any document entry (not written by this index): not part of a block.

@@ -108,6 +108,52 @@ internal sealed class FacetingCollector : ICollector
         Offer(new Match(_docBase + doc, score, sortKey, 0, 0));
     }
 
+    /// <summary>
+    /// Adds what <paramref name="other"/> collected over other entries (another range of the same query, see
+    /// <c>GazetteIndex.Run</c>): counts and facet groups add up, its best hits join the heap, and witnesses folded on
+    /// either side fold together as one pass would have folded them (the gazette witness represents the fold, the best
+    /// score ranks it, the first witness in index order counts its facets), so the result does not depend on the split.
+    /// </summary>
+    public void Merge(FacetingCollector other)
+    {
+        if (other._k != _k || other._sortField != _sortField || !ReferenceEquals(other._state, _state))
+        {
+            throw new InvalidOperationException("collectors of different searches cannot be merged");
+        }
+
+        _distinct += other._distinct;
+        for (var g = 0; g < _groupCounts.Length; g++)
+        {
+            _groupCounts[g] += other._groupCounts[g];
+        }
+
+        foreach (var m in other._heap.UnorderedItems)
+        {
+            Offer(m.Element);
+        }
+
+        foreach (var (hash, theirs) in other._twins)
+        {
+            if (!_twins.TryGetValue(hash, out var mine))
+            {
+                _twins[hash] = theirs;
+                _twinCount++;
+                continue;
+            }
+
+            var (a, b) = (mine.Best, theirs.Best);
+            var keep = b.Rank < a.Rank || (b.Rank == a.Rank && b.Doc < a.Doc) ? b : a;
+            var best = keep with { Score = Math.Max(a.Score, b.Score), SortKey = Math.Max(a.SortKey, b.SortKey) };
+            _twins[hash] = theirs.FirstDoc < mine.FirstDoc ? new Twin(best, theirs.FirstDoc, theirs.FirstGroup) : mine with { Best = best };
+        }
+
+        other._twins.Clear();
+        other._heap.Clear();
+    }
+
+    /// <summary>An empty collector for the same search (to collect another range of entries, then <see cref="Merge"/>).</summary>
+    public FacetingCollector Sibling() => new(_state, _k, _sortField);
+
     private void CountFacets(int doc)
     {
         if (_groups is not null)

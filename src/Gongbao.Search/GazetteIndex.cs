@@ -251,11 +251,11 @@ public sealed partial class GazetteIndex : IDisposable
 
             var terms = HighlightTerms(parsed, state.Lexicon);
             var top = collector.Top((page - 1) * pageSize, pageSize);
-            var entries = top.Select(h => searcher.Doc(h.Doc)).ToList();
-            var snippets = request.Level == SearchLevel.Document && _queryBuilder.Build(parsed, SearchLevel.Document, state.Lexicon) is { } local
-                ? BestProvisionTexts(searcher, local, entries, top.Select(h => h.Doc).ToList(), state)
+            var best = request.Level == SearchLevel.Document && _queryBuilder.Build(parsed, SearchLevel.Document, state.Lexicon) is { } local
+                ? BestProvisions(searcher, local, top.Select(h => h.Doc).ToList(), state)
                 : [];
-            var hits = top.Select((h, i) => ToHit(entries[i], h.Score, terms, snippets.GetValueOrDefault(entries[i].Get(SearchFields.Id)))).ToList();
+            var stored = ReadInIndexOrder(searcher, top.Select(h => h.Doc).Concat(best.Values));
+            var hits = top.Select(h => ToHit(stored[h.Doc], h.Score, terms, best.TryGetValue(h.Doc, out var p) ? SnippetText(stored[p]) : null)).ToList();
             var total = collector.DistinctCount;
             if (citation is not null && page == 1 && CitedHit(searcher, citation, request.Level, terms, hits.Count > 0 ? hits.Max(h => h.Score) : 1f) is { } cited)
             {
@@ -310,20 +310,115 @@ public sealed partial class GazetteIndex : IDisposable
     /// deletions are one bit set per segment (<see cref="ReaderState.LiveTypeDocs"/>) given to the scorers as their
     /// accepted documents, as <see cref="IndexSearcher"/> gives the live docs: no filter to leap-frog over, and a
     /// query of alternatives only (one word) is scored by Lucene's bucketed out-of-order scorer.
+    /// With <see cref="SplitMatching"/>, on a large index with no other search matching, the entries are split in two
+    /// ranges matched on two threads, each into its own collector, merged after (<see cref="FacetingCollector.Merge"/>):
+    /// every entry is scored by the same scorer as in one pass, so hits, scores, totals and facets are those of one pass.
     /// </summary>
-    private static void Run(IndexSearcher searcher, Query query, SearchRequest request, ReaderState state, ICollector collector)
+    private void Run(IndexSearcher searcher, Query query, SearchRequest request, ReaderState state, ICollector collector)
     {
         var filtered = Filter(request, state) is { } others ? new FilteredQuery(query, new QueryWrapperFilter(others)) : query;
         var weight = searcher.CreateNormalizedWeight(filtered);
-        foreach (var leaf in searcher.IndexReader.Leaves)
+        var leaves = searcher.IndexReader.Leaves;
+        var maxDoc = searcher.IndexReader.MaxDoc;
+        var concurrent = Interlocked.Increment(ref _matching);
+        try
         {
-            if (state.LiveTypeDocs(leaf.Ord, request.Level) is not { } accepted)
+            if (!SplitMatching || collector is not FacetingCollector lower || concurrent > 1 || maxDoc < SplitMinimumEntries)
+            {
+                Collect(weight, leaves, state, request.Level, collector, 0, maxDoc);
+                return;
+            }
+
+            var mid = SplitPoint(leaves, maxDoc, SplitFraction, SplitSnap);
+            var upper = lower.Sibling();
+            var other = Task.Run(() => Collect(weight, leaves, state, request.Level, upper, mid, maxDoc));
+            var lowerDone = false;
+            try
+            {
+                Collect(weight, leaves, state, request.Level, lower, 0, mid);
+                lowerDone = true;
+            }
+            finally
+            {
+                if (lowerDone)
+                {
+                    other.GetAwaiter().GetResult(); // the upper half's failure, if any
+                }
+                else
+                {
+                    // This half's failure propagates; the other half reads the same searcher, released by the caller: wait for it.
+                    ((IAsyncResult)other).AsyncWaitHandle.WaitOne();
+                }
+            }
+
+            lower.Merge(upper);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _matching);
+        }
+    }
+
+    // Searches matching now (on any thread): a second one runs its ranges in turn, not on more threads.
+    private int _matching;
+
+    /// <summary>
+    /// Match a search on two threads (two ranges of entries) when no other search is matching. Off by default: it cuts the
+    /// latency of a search only when a second core is idle; on a busy machine the second half waits for a core and the
+    /// search takes longer (see docs/scale.md).
+    /// </summary>
+    public bool SplitMatching { get; set; }
+
+    /// <summary>Entries from which <see cref="SplitMatching"/> splits a search (tests set it lower).</summary>
+    internal int SplitMinimumEntries { get; set; } = 100_000;
+
+    /// <summary>Where <see cref="SplitMatching"/> splits the entries (tests move it, so witnesses of one fold fall on either side).</summary>
+    internal double SplitFraction { get; set; } = 0.5;
+
+    /// <summary>How near (a fraction of the entries) a segment boundary must be for the split to move to it.</summary>
+    internal double SplitSnap { get; set; } = 0.1;
+
+    /// <summary>
+    /// The first entry of the second range: at <paramref name="fraction"/> of the entries, or at the segment boundary
+    /// nearest to it when one is within <paramref name="snap"/> of the entries (each range then reads whole segments,
+    /// and no scorer has to pass over entries outside its range).
+    /// </summary>
+    internal static int SplitPoint(IList<AtomicReaderContext> leaves, int maxDoc, double fraction, double snap)
+    {
+        var target = (int)(maxDoc * fraction);
+        var boundary = leaves.Select(l => l.DocBase).Where(b => b > 0).OrderBy(b => Math.Abs(b - target)).FirstOrDefault();
+        return boundary > 0 && Math.Abs(boundary - target) <= maxDoc * snap ? boundary : target;
+    }
+
+    /// <summary>Collects the matches among entries <paramref name="from"/>..<paramref name="to"/> (top-level doc IDs, end exclusive).</summary>
+    private static void Collect(Weight weight, IList<AtomicReaderContext> leaves, ReaderState state, SearchLevel level, ICollector collector, int from, int to)
+    {
+        foreach (var leaf in leaves)
+        {
+            var (start, end) = (Math.Max(from - leaf.DocBase, 0), Math.Min(to - leaf.DocBase, leaf.AtomicReader.MaxDoc));
+            if (start >= end || state.LiveTypeDocs(leaf.Ord, level) is not { } accepted)
             {
                 continue;
             }
 
             collector.SetNextReader(leaf);
-            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, accepted)?.Score(collector);
+            if (start == 0 && end == leaf.AtomicReader.MaxDoc)
+            {
+                weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, accepted)?.Score(collector);
+            }
+            else if (weight.ScoresDocsOutOfOrder && collector.AcceptsDocsOutOfOrder)
+            {
+                // The bucketed scorer cannot start at an entry: it reads the postings from the start and accepts only the range.
+                weight.GetBulkScorer(leaf, false, new RangeBits(accepted, start, end))?.Score(collector);
+            }
+            else if (weight.GetScorer(leaf, accepted) is { } scorer)
+            {
+                collector.SetScorer(scorer);
+                for (var d = start == 0 ? scorer.NextDoc() : scorer.Advance(start); d < end; d = scorer.NextDoc())
+                {
+                    collector.Collect(d);
+                }
+            }
         }
     }
 
@@ -493,26 +588,24 @@ public sealed partial class GazetteIndex : IDisposable
     };
 
     /// <summary>
-    /// For each document entry of a page, the stored text of its witness's provision that best matches the
-    /// query, with its heading (document entries do not store their whole text). The provisions of a document entry
-    /// are its block (the entries after it up to the next document entry): the query's scorer is advanced to each
-    /// block of the page in turn, so only those provisions are scored, with no per-page query to look up.
+    /// For each document entry of a page, its witness's provision that best matches the query (document entries do not
+    /// store their whole text; the snippet shows that provision). The provisions of a document entry are its block (the
+    /// entries after it up to the next document entry): the query's scorer is advanced to each block of the page in turn,
+    /// so only those provisions are scored, with no per-page query to look up. Keys and values are top-level doc IDs.
     /// </summary>
-    private static Dictionary<string, string> BestProvisionTexts(IndexSearcher searcher, Query query, List<Lucene.Net.Documents.Document> entries,
-        List<int> entryDocs, ReaderState state)
+    private static Dictionary<int, int> BestProvisions(IndexSearcher searcher, Query query, List<int> entryDocs, ReaderState state)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (entries.Count == 0)
+        var result = new Dictionary<int, int>();
+        if (entryDocs.Count == 0)
         {
             return result;
         }
 
         var weight = searcher.CreateNormalizedWeight(query);
         var leaves = searcher.IndexReader.Leaves;
-        var page = entryDocs.Select((doc, i) => (Doc: doc, Id: entries[i].Get(SearchFields.Id))).OrderBy(e => e.Doc).ToList();
         Scorer? scorer = null;
         var leafOrd = -1;
-        foreach (var (doc, id) in page)
+        foreach (var doc in entryDocs.Order())
         {
             var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
             if (leaf.Ord != leafOrd)
@@ -544,13 +637,33 @@ public sealed partial class GazetteIndex : IDisposable
 
             if (best >= 0)
             {
-                var p = searcher.Doc(leaf.DocBase + best);
-                var heading = p.Get(SearchFields.Heading);
-                result[id] = heading is { Length: > 0 } ? $"【{heading}】{p.Get(SearchFields.Text)}" : p.Get(SearchFields.Text) ?? "";
+                result[doc] = leaf.DocBase + best;
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The stored entries of <paramref name="docs"/>, read in index order: entries of one stored chunk (a document entry
+    /// and its provision, hits close together) are then inflated once, each read going on from the last (<see cref="PrefixDeflate"/>).
+    /// </summary>
+    private static Dictionary<int, Lucene.Net.Documents.Document> ReadInIndexOrder(IndexSearcher searcher, IEnumerable<int> docs)
+    {
+        var result = new Dictionary<int, Lucene.Net.Documents.Document>();
+        foreach (var doc in docs.Distinct().Order())
+        {
+            result[doc] = searcher.Doc(doc);
+        }
+
+        return result;
+    }
+
+    // A document hit's snippet text: its best provision with the heading leading, as a provision hit shows it.
+    private static string SnippetText(Lucene.Net.Documents.Document provision)
+    {
+        var heading = provision.Get(SearchFields.Heading);
+        return heading is { Length: > 0 } ? $"【{heading}】{provision.Get(SearchFields.Text)}" : provision.Get(SearchFields.Text) ?? "";
     }
 
     private static SearchHit ToHit(Lucene.Net.Documents.Document d, float score, IReadOnlyList<string> terms, string? snippetText = null)

@@ -29,9 +29,24 @@ internal sealed class PrefixDeflate : LuceneCompressionMode
 
     public override string ToString() => "PREFIX_DEFLATE";
 
+    /// <summary>
+    /// Inflates a chunk up to the entry asked for, and keeps that chunk's inflater: an entry further on in the same chunk
+    /// (a document entry, then its best provision; a page's hits read in index order) continues where the last read
+    /// stopped instead of inflating the chunk again from its start. One chunk per reader instance (Lucene clones one per
+    /// thread), so memory stays bounded.
+    /// </summary>
     private sealed class PrefixDecompressor : Decompressor
     {
         private byte[] _compressed = [];
+        private byte[] _inflated = [];
+
+        // The chunk inflated last: its input, where its compressed bytes start and end, and how far it is inflated.
+        private IndexInput? _chunkInput;
+        private long _chunkStart = -1;
+        private long _chunkEnd;
+        private int _chunkLength;
+        private int _inflatedLength;
+        private DeflateStream? _inflater;
 
         public override void Decompress(DataInput input, int originalLength, int offset, int length, BytesRef bytes)
         {
@@ -41,6 +56,55 @@ internal sealed class PrefixDeflate : LuceneCompressionMode
                 return;
             }
 
+            var needed = offset + length;
+            if (needed > originalLength)
+            {
+                throw new CorruptIndexException($"stored entry ends at {needed}, after its chunk ({originalLength} bytes) (resource={input})");
+            }
+
+            var indexInput = input as IndexInput;
+            var start = indexInput?.Position ?? -1;
+            if (indexInput is null || !ReferenceEquals(indexInput, _chunkInput) || start != _chunkStart || originalLength != _chunkLength)
+            {
+                Start(input, originalLength);
+                (_chunkInput, _chunkStart, _chunkEnd) = (indexInput, start, indexInput?.Position ?? -1);
+            }
+            else
+            {
+                // The same chunk again: leave the input after its compressed bytes, as reading them would (merges read on from there).
+                indexInput.Seek(_chunkEnd);
+            }
+
+            while (_inflatedLength < needed)
+            {
+                var n = _inflater!.Read(_inflated, _inflatedLength, needed - _inflatedLength);
+                if (n == 0)
+                {
+                    var read = _inflatedLength;
+                    Forget();
+                    throw new CorruptIndexException($"stored fields chunk inflates to {read} bytes, fewer than the {needed} its entry needs (resource={input})");
+                }
+
+                _inflatedLength += n;
+            }
+
+            // The entry is copied out: the chunk stays ours to go on from, and callers holding two buffers (a merge copies
+            // from one into the other) never get the same array.
+            if (bytes.Bytes is not { } output || output.Length < length)
+            {
+                output = new byte[ArrayUtil.Oversize(length, 1)];
+            }
+
+            Buffer.BlockCopy(_inflated, offset, output, 0, length);
+            bytes.Bytes = output;
+            bytes.Offset = 0;
+            bytes.Length = length;
+        }
+
+        // Reads a chunk's compressed bytes and starts inflating it from the beginning.
+        private void Start(DataInput input, int originalLength)
+        {
+            Forget();
             var compressedLength = input.ReadVInt32();
             if (compressedLength > _compressed.Length)
             {
@@ -48,33 +112,22 @@ internal sealed class PrefixDeflate : LuceneCompressionMode
             }
 
             input.ReadBytes(_compressed, 0, compressedLength);
-            var needed = offset + length;
-            if (needed > originalLength)
+            if (originalLength > _inflated.Length)
             {
-                throw new CorruptIndexException($"stored entry ends at {needed}, after its chunk ({originalLength} bytes) (resource={input})");
+                _inflated = new byte[ArrayUtil.Oversize(originalLength, 1)];
             }
 
-            // The caller's buffer is reused as Lucene's LZ4 decompressor reuses it.
-            var output = bytes.Bytes is { } b && b.Length >= needed ? b : new byte[ArrayUtil.Oversize(needed, 1)];
-            using (var source = new MemoryStream(_compressed, 0, compressedLength, writable: false))
-            using (var inflater = new DeflateStream(source, System.IO.Compression.CompressionMode.Decompress))
-            {
-                var read = 0;
-                while (read < needed)
-                {
-                    var n = inflater.Read(output, read, needed - read);
-                    if (n == 0)
-                    {
-                        throw new CorruptIndexException($"stored fields chunk inflates to {read} bytes, fewer than the {needed} its entry needs (resource={input})");
-                    }
+            _inflater = new DeflateStream(new MemoryStream(_compressed, 0, compressedLength, writable: false), System.IO.Compression.CompressionMode.Decompress);
+            _chunkLength = originalLength;
+        }
 
-                    read += n;
-                }
-            }
-
-            bytes.Bytes = output;
-            bytes.Offset = offset;
-            bytes.Length = length;
+        private void Forget()
+        {
+            _inflater?.Dispose();
+            _inflater = null;
+            _chunkInput = null;
+            _chunkStart = -1;
+            _inflatedLength = 0;
         }
 
         public override object Clone() => new PrefixDecompressor();

@@ -31,6 +31,17 @@ public sealed class SearchBenchSmokeTests
             Assert.True(c.SearchP50Ms <= c.SearchP95Ms && c.SearchP95Ms <= c.SearchP99Ms && c.SearchP99Ms <= c.SearchMaxMs);
             Assert.Equal(SearchBenchmark.QuerySet.Count, c.Queries.Count);
             Assert.True(c.MergedSearchP50Ms > 0 && c.MergedSearchP50Ms <= c.MergedSearchP99Ms);
+
+            // Per level, as built and merged: documents and provisions add up to all, percentiles in order.
+            Assert.Equal(c.Queries.Select(q => q.Total), c.MergedQueries.Select(q => q.Total));
+            foreach (var index in new[] { "as built", "merged" })
+            {
+                var levels = c.Levels.Where(l => l.Index == index).ToList();
+                Assert.Equal(new SearchLevel?[] { SearchLevel.Document, SearchLevel.Provision, null }, levels.Select(l => l.Level));
+                Assert.Equal(c.Searches, levels[0].Searches + levels[1].Searches);
+                Assert.Equal(c.Searches, levels[2].Searches);
+                Assert.All(levels, l => Assert.True(l.P50Ms > 0 && l.P50Ms <= l.P95Ms && l.P95Ms <= l.P99Ms));
+            }
         }
 
         // The fixed query set finds what the samples hold: 熔断机制 is in one article (京规自发〔2024〕122号 第十六条).

@@ -89,6 +89,145 @@ public sealed class FacetingCollectorTests : IDisposable
         });
     }
 
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void Matching_split_over_two_threads_gives_the_hits_scores_totals_facets_and_pages_of_one_pass(string text, SearchLevel level, int? issueYear, string? kind)
+    {
+        var request = new SearchRequest { Query = text, Level = level, IssueYear = issueYear, Kind = kind };
+        _index.SplitMatching = false;
+        var onePass = Collect(request);
+        var pages = new[] { 1, 2 }.Select(page => Json(_index.Search(request with { Page = page }))).ToList();
+        _index.SplitMatching = true;
+        _index.SplitMinimumEntries = 0;
+        try
+        {
+            // Split points in the first segment (both halves read it), near the end (the second half reads the later
+            // segments), and between two witnesses of one fold (each half folds one of them).
+            foreach (var (at, snap) in new[] { 0.1, 0.5, 0.9, 0.99 }.Select(f => (f, 0.1)).Concat(SplitsBetweenTwins(request).Select(f => (f, 0.0))))
+            {
+                (_index.SplitFraction, _index.SplitSnap) = (at, snap);
+                var split = Collect(request);
+                Assert.Equal(onePass.Total, split.Total);
+                Assert.Equal(onePass.Facets, split.Facets);
+                Assert.Equal(onePass.Top, split.Top);
+                Assert.Equal(pages, new[] { 1, 2 }.Select(page => Json(_index.Search(request with { Page = page }))));
+            }
+        }
+        finally
+        {
+            _index.SplitMatching = false;
+            (_index.SplitFraction, _index.SplitSnap) = (0.5, 0.1);
+        }
+
+        static string Json(SearchResults r) => System.Text.Json.JsonSerializer.Serialize(r with { ElapsedMilliseconds = 0 });
+    }
+
+    [Fact]
+    public void Merging_collectors_folds_witnesses_as_one_collector_whichever_side_holds_which_witness()
+    {
+        _index.Inspect(new SearchRequest { Query = "广播电视", Level = SearchLevel.Provision }, (searcher, state, _, _) =>
+        {
+            // Every live witness pair of one fold key, with its scores made up: the later witness scores higher, so the
+            // fold's score, its representative (the better witness rank) and its facets (the first witness) all matter.
+            var pairs = new List<(AtomicReaderContext Leaf, int Doc)[]>();
+            var byHash = new Dictionary<long, List<(AtomicReaderContext, int)>>();
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var ids = leaf.AtomicReader.GetNumericDocValues(SearchFields.IdHash);
+                var twins = state.TwinDocs(leaf.Ord);
+                var live = leaf.AtomicReader.LiveDocs;
+                for (var d = 0; twins is not null && d < leaf.AtomicReader.MaxDoc; d++)
+                {
+                    if (twins.Get(d) && (live is null || live.Get(d)))
+                    {
+                        (byHash.TryGetValue(ids.Get(d), out var list) ? list : byHash[ids.Get(d)] = []).Add((leaf, d));
+                    }
+                }
+            }
+
+            pairs.AddRange(byHash.Values.Where(l => l.Count == 2).Select(l => l.ToArray()));
+            Assert.NotEmpty(pairs);
+
+            var one = new FacetingCollector(state, 1000, sortField: null);
+            var (lower, upper) = (new FacetingCollector(state, 1000, sortField: null), new FacetingCollector(state, 1000, sortField: null));
+            var scorer = new FixedScorer();
+            var n = 0;
+            foreach (var pair in pairs)
+            {
+                foreach (var (leaf, doc) in pair)
+                {
+                    scorer.Score = 1f + n++;
+                    foreach (var c in new[] { one, doc == pair[0].Doc && leaf == pair[0].Leaf ? upper : lower })
+                    {
+                        // The first witness goes to the collector merged in (the other side), the second to the one merging.
+                        c.SetNextReader(leaf);
+                        c.SetScorer(scorer);
+                        c.Collect(doc);
+                    }
+                }
+            }
+
+            lower.Merge(upper);
+            Assert.Equal(one.DistinctCount, lower.DistinctCount);
+            Assert.Equal(one.Facets().SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count))), lower.Facets().SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count))));
+            Assert.Equal(one.Top(0, 1000), lower.Top(0, 1000));
+            return 0;
+        });
+    }
+
+    private sealed class FixedScorer() : Scorer(null)
+    {
+        public float Score { get; set; }
+
+        public override float GetScore() => Score;
+
+        public override int Freq => 1;
+
+        public override int DocID => -1;
+
+        public override int NextDoc() => NO_MORE_DOCS;
+
+        public override int Advance(int target) => NO_MORE_DOCS;
+
+        public override long GetCost() => 1;
+    }
+
+    [Fact]
+    public void Some_witnesses_of_one_fold_fall_on_either_side_of_a_split() =>
+        Assert.NotEmpty(SplitsBetweenTwins(new SearchRequest { Query = "广播电视", Level = SearchLevel.Provision }));
+
+    // Split fractions that put the split (not moved to a segment boundary) between two witnesses of one fold key that match the request (a few).
+    private List<double> SplitsBetweenTwins(SearchRequest request) =>
+        _index.Inspect(request, (searcher, state, run, _) =>
+        {
+            var reference = new ReferenceCollector(WitnessCounts(searcher.IndexReader));
+            run!(reference);
+            var leaves = searcher.IndexReader.Leaves;
+            var maxDoc = searcher.IndexReader.MaxDoc;
+            var fractions = new List<double>();
+            foreach (var docs in reference.DocsByFold.Values.Where(d => d.Count > 1).Take(40))
+            {
+                var (first, last) = (docs.Min(), docs.Max());
+                var at = (first + 1.5) / maxDoc;
+                var split = GazetteIndex.SplitPoint(leaves, maxDoc, at, snap: 0);
+                if (split > first && split <= last && fractions.Count < 3)
+                {
+                    fractions.Add(at);
+                }
+            }
+
+            return fractions;
+        });
+
+    private (int Total, List<(string, string, int)> Facets, List<FacetingCollector.Match> Top) Collect(SearchRequest request) =>
+        _index.Inspect(request, (_, state, run, _) =>
+        {
+            var collector = new FacetingCollector(state, 1000, sortField: null);
+            run!(collector);
+            var facets = collector.Facets().SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count))).ToList();
+            return (collector.DistinctCount, facets, collector.Top(0, 1000).ToList());
+        });
+
     [Fact]
     public void The_samples_have_folded_witnesses_and_placeholders_for_the_comparison_to_cover()
     {
@@ -137,6 +276,9 @@ public sealed class FacetingCollectorTests : IDisposable
 
         public Dictionary<long, (int Doc, float Score, long Rank)> Folded { get; } = [];
 
+        /// <summary>Every hit's top-level doc ID, per fold key.</summary>
+        public Dictionary<long, List<int>> DocsByFold { get; } = [];
+
         private readonly Dictionary<long, int> _first = [];
 
         // As the collector: the same scorer, so witnesses of one entry are met in the same order.
@@ -162,6 +304,7 @@ public sealed class FacetingCollectorTests : IDisposable
 
             var hash = _reader.GetNumericDocValues(SearchFields.IdHash).Get(doc);
             _first[hash] = Math.Min(_first.GetValueOrDefault(hash, int.MaxValue), _base + doc);
+            (DocsByFold.TryGetValue(hash, out var docs) ? docs : DocsByFold[hash] = []).Add(_base + doc);
             var rank = witnesses[hash] > 1 ? _reader.GetNumericDocValues(SearchFields.WitnessRank).Get(doc) : 0;
             var m = (Doc: _base + doc, Score: score, Rank: rank);
             if (Folded.TryGetValue(hash, out var other))

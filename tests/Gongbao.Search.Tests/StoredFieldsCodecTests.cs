@@ -36,6 +36,61 @@ public sealed class StoredFieldsCodecTests
         }
     }
 
+    [Fact]
+    public void Reads_that_go_on_in_the_chunk_last_inflated_and_merges_that_decompress_read_every_entry_as_written()
+    {
+        GazetteCodec.Register();
+        var random = new Random(11);
+        var texts = Enumerable.Range(0, 300).Select(i => Text(random, i % 60 == 5 ? 70_000 : random.Next(0, 2_000))).ToList();
+        using var directory = new RAMDirectory();
+        var config = new IndexWriterConfig(ChineseAnalyzer.Version, new WhitespaceAnalyzer(ChineseAnalyzer.Version)) { Codec = new GazetteCodec() };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            for (var i = 0; i < texts.Count; i++)
+            {
+                writer.AddDocument(new Document { new StringField("id", i.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES), new StoredField("text", texts[i]) });
+                if (i % 100 == 99)
+                {
+                    writer.Commit(); // several segments, merged below
+                }
+            }
+        }
+
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            // In index order (each read goes on in the chunk of the last), backwards in a chunk, the same entry twice,
+            // and jumps between chunks and back.
+            var order = Enumerable.Range(0, texts.Count).Concat(Enumerable.Range(0, texts.Count).Reverse())
+                .Concat([10, 10, 11, 200, 12, 199, 13]).Concat(Enumerable.Range(0, texts.Count).Where(d => d % 3 == 0));
+            foreach (var doc in order)
+            {
+                Assert.Equal(texts[doc], reader.Document(doc).Get("text"));
+            }
+        }
+
+        // A merge with deletions re-encodes the kept entries through the decompressor; then every kept entry reads back.
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalyzer.Version, new WhitespaceAnalyzer(ChineseAnalyzer.Version)) { Codec = new GazetteCodec() }))
+        {
+            for (var i = 0; i < texts.Count; i += 7)
+            {
+                writer.DeleteDocuments(new Term("id", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            writer.ForceMerge(1);
+        }
+
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            Assert.Single(reader.Leaves);
+            Assert.Equal(texts.Count - ((texts.Count + 6) / 7), reader.NumDocs);
+            for (var d = 0; d < reader.MaxDoc; d++)
+            {
+                var stored = reader.Document(d);
+                Assert.Equal(texts[int.Parse(stored.Get("id"), System.Globalization.CultureInfo.InvariantCulture)], stored.Get("text"));
+            }
+        }
+    }
+
     private static string Text(Random random, int length)
     {
         var chars = new char[length];

@@ -106,9 +106,10 @@ public static class BenchCommand
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
         var keep = new Option<string?>("--keep") { Description = "Keep the synthetic store and indexes in this folder and reuse them on the next run with the same --issues and --seed" };
         var http = new Option<bool>("--http") { Description = "Also time the query set over HTTP (GET /api/search of serve, in-process Kestrel) on the kept merged index; needs --keep" };
+        var split = new Option<bool>("--split-matching") { Description = "Match each search on two threads (GazetteIndex.SplitMatching; a gain only when a second core is idle)" };
         var command = new Command("search", "Index build time, index size and search latency: the sample gazettes and a synthetic corpus (default 2,000 issues)")
         {
-            issues, runs, seed, repetitions, json, keep, http,
+            issues, runs, seed, repetitions, json, keep, http, split,
         };
         command.SetAction(parseResult =>
         {
@@ -137,6 +138,7 @@ public static class BenchCommand
                 Seed = parseResult.GetValue(seed),
                 Repetitions = repetitionCount,
                 KeepIn = parseResult.GetValue(keep),
+                SplitMatching = parseResult.GetValue(split),
                 Progress = line => context.Error.WriteLine($"bench search: {line}"),
             };
             var report = new SearchBenchmark(options).Run();
@@ -192,6 +194,29 @@ public static class BenchCommand
         }
 
         context.Console.Write(queries);
+
+        // The synthetic corpus per level (the latency goal is per search, at either level) and per query on the merged index against FTS5.
+        var levels = new Table { Title = new TableTitle($"{report.Synthetic.Corpus}: search latency by level") }
+            .AddColumns("Index", "Level", "Searches", "p50 ms", "p95 ms", "p99 ms");
+        foreach (var l in report.Synthetic.Levels)
+        {
+            levels.AddRow(Markup.Escape(l.Index), l.Level?.ToString() ?? "all", l.Searches.ToString(CultureInfo.InvariantCulture),
+                F(l.P50Ms, "0.00"), F(l.P95Ms, "0.00"), F(l.P99Ms, "0.00"));
+        }
+
+        context.Console.Write(levels);
+        var merged = new Table { Title = new TableTitle($"{report.Synthetic.Corpus}: per query, as built and merged, against the FTS5 trigram baseline (merged)") }
+            .AddColumns("Query", "Level", "Hits", "As built p50 / p99 ms", "Merged p50 / p99 ms", "FTS5 p50 ms", "Merged / FTS5");
+        for (var i = 0; i < report.Synthetic.Queries.Count; i++)
+        {
+            var (built, m) = (report.Synthetic.Queries[i], report.Synthetic.MergedQueries.ElementAtOrDefault(i));
+            var fts = report.Synthetic.Fts5.ElementAtOrDefault(i);
+            merged.AddRow(Markup.Escape(built.Query), built.Level.ToString(), built.Total.ToString(CultureInfo.InvariantCulture),
+                $"{F(built.P50Ms, "0.00")} / {F(built.P99Ms, "0.00")}", m is null ? "–" : $"{F(m.P50Ms, "0.00")} / {F(m.P99Ms, "0.00")}",
+                F(fts?.Fts5P50Ms, "0.0"), F(fts?.Ratio, "0.000"));
+        }
+
+        context.Console.Write(merged);
         context.Console.MarkupLine(Markup.Escape(
             $"Index build time per MB of text, synthetic over samples (1.00 = linear): {F(report.BuildGrowthPerMegabyte, "0.00")}; peak working set {F(report.PeakWorkingSetMb, "0")} MB"));
     }

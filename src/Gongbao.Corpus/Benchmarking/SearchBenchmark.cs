@@ -46,7 +46,13 @@ public sealed record SearchBenchOptions
     /// A reused build reports the build figures of the run that made it and no incremental add (that would change the kept index).
     /// </summary>
     public string? KeepIn { get; init; }
+
+    /// <summary>Time with <see cref="GazetteIndex.SplitMatching"/> on (matching on two threads when a second core is idle).</summary>
+    public bool SplitMatching { get; init; }
 }
+
+/// <summary>Latency percentiles of the searches of one level (document or provision, or null for all) on one index (as built or merged).</summary>
+public sealed record LevelLatency(string Index, SearchLevel? Level, int Searches, double P50Ms, double P95Ms, double P99Ms);
 
 /// <summary>Latency of one query of the fixed set over its timed repetitions.</summary>
 public sealed record QueryLatency(string Label, string Query, SearchLevel Level, int Total, double P50Ms, double P99Ms);
@@ -91,6 +97,12 @@ public sealed record SearchCorpusResult(
 
     /// <summary>Per query: the merged index against a plain FTS5 trigram table over the same text.</summary>
     public IReadOnlyList<Fts5Comparison> Fts5 { get; init; } = [];
+
+    /// <summary>Per query on the merged index (<see cref="Queries"/> are on the index as built).</summary>
+    public IReadOnlyList<QueryLatency> MergedQueries { get; init; } = [];
+
+    /// <summary>p50 / p95 / p99 per level, as built and merged.</summary>
+    public IReadOnlyList<LevelLatency> Levels { get; init; } = [];
 }
 
 public sealed record SearchBenchReport(SearchCorpusResult Samples, SearchCorpusResult Synthetic, int Runs, int Seed, int Repetitions, double PeakWorkingSetMb)
@@ -245,6 +257,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
             }
 
             using var disposeBuilt = built;
+            built.SplitMatching = options.SplitMatching;
             var indexBytes = built.SizeInBytes;
             var entries = built.Count;
             options.Progress?.Invoke($"{name}: {QuerySet.Count} queries × {options.Repetitions}");
@@ -254,6 +267,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
             options.Progress?.Invoke($"{name}: merging segments");
             using var mergedIndex = keep is not null ? GazetteIndex.Open(Path.Combine(folder, KeptBuild.MergedFolder)) : null;
             var toMerge = mergedIndex ?? built;
+            toMerge.SplitMatching = options.SplitMatching;
             toMerge.Optimize();
             var optimizedBytes = toMerge.SizeInBytes;
             var (_, mergedLatencies) = TimeQueries(toMerge);
@@ -289,6 +303,8 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
                 ScaleBenchmark.Percentile(merged, 0.50), ScaleBenchmark.Percentile(merged, 0.99))
             {
                 Fts5 = fts5,
+                MergedQueries = mergedLatencies.Select(q => q.Latency).ToList(),
+                Levels = [.. ByLevel("as built", latencies), .. ByLevel("merged", mergedLatencies)],
             };
         }
         finally
@@ -316,12 +332,14 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
         double first;
         using (var built = GazetteIndex.Open(Path.Combine(folder, KeptBuild.IndexFolder)))
         {
+            built.SplitMatching = options.SplitMatching;
             options.Progress?.Invoke($"{name}: {QuerySet.Count} queries × {options.Repetitions}");
             (first, latencies) = TimeQueries(built);
         }
 
         using (var merged = GazetteIndex.Open(Path.Combine(folder, KeptBuild.MergedFolder)))
         {
+            merged.SplitMatching = options.SplitMatching;
             options.Progress?.Invoke($"{name}: merged index");
             (_, mergedLatencies) = TimeQueries(merged);
         }
@@ -335,7 +353,23 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
             ScaleBenchmark.Percentile(mergedAll, 0.50), ScaleBenchmark.Percentile(mergedAll, 0.99))
         {
             Fts5 = fts5,
+            MergedQueries = mergedLatencies.Select(q => q.Latency).ToList(),
+            Levels = [.. ByLevel("as built", latencies), .. ByLevel("merged", mergedLatencies)],
         };
+    }
+
+    // Percentiles over the timed searches of each level, and of all.
+    private static IEnumerable<LevelLatency> ByLevel(string index, List<(QueryLatency Latency, List<double> Times)> latencies)
+    {
+        foreach (var level in new SearchLevel?[] { SearchLevel.Document, SearchLevel.Provision, null })
+        {
+            var times = latencies.Where(q => level is null || q.Latency.Level == level).SelectMany(q => q.Times).Order().ToList();
+            if (times.Count > 0)
+            {
+                yield return new LevelLatency(index, level, times.Count, ScaleBenchmark.Percentile(times, 0.50), ScaleBenchmark.Percentile(times, 0.95),
+                    ScaleBenchmark.Percentile(times, 0.99));
+            }
+        }
     }
 
     private static void CopyDirectory(string from, string to)
