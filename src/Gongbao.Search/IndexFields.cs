@@ -57,6 +57,134 @@ internal static class IndexFields
             (t_stream ??= new NumericTokenStream(Int32Field.TYPE_NOT_STORED.NumericPrecisionStep)).SetInt32Value(_value);
     }
 
+    /// <summary>
+    /// A text value that many entries index under the same field (a document's titles, repeated on every provision entry),
+    /// analysed once: the first entry's field runs the index's analyzer and records what it emits (terms, position
+    /// increments, offsets and the end state), the others replay that (see <see cref="AnalysedOnce"/>).
+    /// </summary>
+    public static Field AnalysedOnceText(string name, AnalysedOnce value) => new AnalysedOnceField(name, value);
+
+    /// <summary>The recorded analysis of one text value, shared by the fields of one thread's entries.</summary>
+    internal sealed class AnalysedOnce(string text)
+    {
+        private Analyzer? _analyzer;
+        private string? _field;
+        private string[] _terms = [];
+        private int[] _increments = [];
+        private int[] _starts = [];
+        private int[] _ends = [];
+        private int _count;
+        private int _endIncrement;
+        private int _endStart;
+        private int _endOffset;
+
+        public string Text { get; } = text;
+
+        /// <summary>The analysis of <see cref="Text"/> under <paramref name="field"/>, recorded on first use (again if the analyzer or field differs).</summary>
+        public TokenStream Stream(Analyzer analyzer, string field)
+        {
+            if (!ReferenceEquals(analyzer, _analyzer) || field != _field)
+            {
+                Record(analyzer, field);
+            }
+
+            return (t_replay ??= new ReplayStream()).Start(this);
+        }
+
+        private void Record(Analyzer analyzer, string field)
+        {
+            var terms = new List<string>();
+            var increments = new List<int>();
+            var starts = new List<int>();
+            var ends = new List<int>();
+            using (var stream = analyzer.GetTokenStream(field, Text))
+            {
+                var term = stream.AddAttribute<ICharTermAttribute>();
+                var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+                var offset = stream.AddAttribute<IOffsetAttribute>();
+                // Replaying only term, position and offset is exact only if the indexing chain would read nothing else.
+                if (stream.HasAttribute<IPayloadAttribute>())
+                {
+                    throw new InvalidOperationException($"The analysis of field '{field}' has payloads, which a replay does not keep.");
+                }
+
+                stream.Reset();
+                while (stream.IncrementToken())
+                {
+                    terms.Add(term.ToString());
+                    increments.Add(increment.PositionIncrement);
+                    starts.Add(offset.StartOffset);
+                    ends.Add(offset.EndOffset);
+                }
+
+                stream.End();
+                _endIncrement = increment.PositionIncrement;
+                _endStart = offset.StartOffset;
+                _endOffset = offset.EndOffset;
+            }
+
+            (_terms, _increments, _starts, _ends, _count) = ([.. terms], [.. increments], [.. starts], [.. ends], terms.Count);
+            (_analyzer, _field) = (analyzer, field);
+        }
+
+        [ThreadStatic]
+        private static ReplayStream? t_replay;
+
+        /// <summary>Emits a recording's tokens with the attributes the indexing chain reads (term, position increment, offset).</summary>
+        private sealed class ReplayStream : TokenStream
+        {
+            private readonly ICharTermAttribute _term;
+            private readonly IPositionIncrementAttribute _increment;
+            private readonly IOffsetAttribute _offset;
+            private AnalysedOnce? _source;
+            private int _next;
+
+            public ReplayStream()
+            {
+                _term = AddAttribute<ICharTermAttribute>();
+                _increment = AddAttribute<IPositionIncrementAttribute>();
+                _offset = AddAttribute<IOffsetAttribute>();
+            }
+
+            public ReplayStream Start(AnalysedOnce source)
+            {
+                _source = source;
+                _next = 0;
+                return this;
+            }
+
+            public override bool IncrementToken()
+            {
+                var s = _source!;
+                if (_next >= s._count)
+                {
+                    return false;
+                }
+
+                ClearAttributes();
+                _term.SetEmpty().Append(s._terms[_next]);
+                _increment.PositionIncrement = s._increments[_next];
+                _offset.SetOffset(s._starts[_next], s._ends[_next]);
+                _next++;
+                return true;
+            }
+
+            public override void End()
+            {
+                base.End();
+                _increment.PositionIncrement = _source!._endIncrement;
+                _offset.SetOffset(_source._endStart, _source._endOffset);
+            }
+
+            public override void Reset() => _next = 0;
+        }
+    }
+
+    private sealed class AnalysedOnceField(string name, AnalysedOnce value) : Field(name, value.Text, TextField.TYPE_NOT_STORED)
+    {
+        public override TokenStream GetTokenStream(Analyzer analyzer) => value.Stream(analyzer, Name);
+    }
+
     /// <summary>Lucene's StringTokenStream: the whole value as one term, offsets 0..length.</summary>
     private sealed class SingleTermStream : TokenStream
     {
