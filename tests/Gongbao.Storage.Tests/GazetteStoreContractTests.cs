@@ -407,10 +407,14 @@ public abstract class GazetteStoreContractTests : IDisposable
         // More rows than one PostgreSQL batch sends (RowBatch.Capacity), through the one prepared statement per kind of row.
         const int count = 1_203;
         var cited = HandBuiltIssues.Issue();
-        var own = Enumerable.Range(0, count)
-            .Select(i => Rel(cited.Id, i % 5 == 0 ? "Repeals" : "Cites", HandBuiltIssues.NoticeId + $"/art-{(i % 9) + 1}", $"北京市测试规定{i}",
-                i % 3 == 0 ? null : $"target-{i}", article: i % 7 == 0 ? null : i) with { TargetInstrumentId = i % 6 == 1 ? $"target-{i}/inst-1" : null })
-            .ToList();
+        StoredRelation Own(int i)
+        {
+            var r = Rel(cited.Id, i % 5 == 0 ? "Repeals" : "Cites", HandBuiltIssues.NoticeId + $"/art-{(i % 9) + 1}", $"北京市测试规定{i}",
+                i % 3 == 0 ? null : $"target-{i}", article: i % 7 == 0 ? null : i);
+            return r with { TargetInstrumentId = i % 6 == 1 ? $"target-{i}/inst-1" : null };
+        }
+
+        var own = Enumerable.Range(0, count).Select(Own).ToList();
         Store.Ingest(cited, false, null, new RelationUpdate(1, own, []));
 
         // Every second relation moves: to another document, to an instrument, or back to no target.
