@@ -57,6 +57,152 @@ internal static class IndexFields
             (t_stream ??= new NumericTokenStream(Int32Field.TYPE_NOT_STORED.NumericPrecisionStep)).SetInt32Value(_value);
     }
 
+    /// <summary>
+    /// A text value that many entries index under the same field (a document's titles, repeated on every provision entry),
+    /// analysed once: the first entry's field runs the index's analyzer and records what it emits, the others replay that.
+    /// </summary>
+    public static Field AnalysedOnceText(string name, AnalysedOnce value) => new AnalysedOnceField(name, value);
+
+    /// <summary>The recorded analysis of one text value, shared by the fields of one thread's entries.</summary>
+    internal sealed class AnalysedOnce(string text)
+    {
+        private TokenRecording? _recording;
+
+        public string Text { get; } = text;
+
+        /// <summary>The analysis of <see cref="Text"/> under <paramref name="field"/>, recorded on first use (again if the analyzer or field differs).</summary>
+        public TokenStream Stream(Analyzer analyzer, string field)
+        {
+            if (_recording is null || !_recording.Matches(analyzer, field))
+            {
+                _recording = TokenRecording.Of(analyzer, field, Text);
+            }
+
+            return TokenRecording.Replay(_recording);
+        }
+    }
+
+    /// <summary>
+    /// What an analyzer emitted for one value of one field: each token's term, position increment and offsets, and the state
+    /// after End — everything Lucene's indexing chain reads from a stream without payloads.
+    /// </summary>
+    internal sealed class TokenRecording
+    {
+        private readonly Analyzer _analyzer;
+        private readonly string _field;
+        private readonly char[] _chars;
+        private readonly int[] _termEnds;
+        private readonly int[] _increments;
+        private readonly int[] _starts;
+        private readonly int[] _ends;
+        private readonly int _endIncrement;
+        private readonly int _endStart;
+        private readonly int _endOffset;
+
+        private TokenRecording(Analyzer analyzer, string field, char[] chars, int[] termEnds, int[] increments, int[] starts, int[] ends, (int Increment, int Start, int Offset) end)
+        {
+            (_analyzer, _field, _chars, _termEnds, _increments, _starts, _ends) = (analyzer, field, chars, termEnds, increments, starts, ends);
+            (_endIncrement, _endStart, _endOffset) = end;
+        }
+
+        public bool Matches(Analyzer analyzer, string field) => ReferenceEquals(analyzer, _analyzer) && field == _field;
+
+        public static TokenRecording Of(Analyzer analyzer, string field, string text)
+        {
+            var chars = new System.Text.StringBuilder(text.Length * 2);
+            var termEnds = new List<int>();
+            var increments = new List<int>();
+            var starts = new List<int>();
+            var ends = new List<int>();
+            using var stream = analyzer.GetTokenStream(field, text);
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            // Replaying only term, position and offset is exact only if the indexing chain would read nothing else.
+            if (stream.HasAttribute<IPayloadAttribute>())
+            {
+                throw new InvalidOperationException($"The analysis of field '{field}' has payloads, which a recording does not keep.");
+            }
+
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                chars.Append(term.Buffer, 0, term.Length);
+                termEnds.Add(chars.Length);
+                increments.Add(increment.PositionIncrement);
+                starts.Add(offset.StartOffset);
+                ends.Add(offset.EndOffset);
+            }
+
+            stream.End();
+            var end = (increment.PositionIncrement, offset.StartOffset, offset.EndOffset);
+            var all = new char[chars.Length];
+            chars.CopyTo(0, all, 0, all.Length);
+            return new TokenRecording(analyzer, field, all, [.. termEnds], [.. increments], [.. starts], [.. ends], end);
+        }
+
+        /// <summary>This thread's replay stream, set to <paramref name="recording"/> (the chain consumes one field's stream before asking for the next).</summary>
+        public static TokenStream Replay(TokenRecording recording) => (t_replay ??= new ReplayStream()).Start(recording);
+
+        [ThreadStatic]
+        private static ReplayStream? t_replay;
+
+        /// <summary>Emits a recording's tokens with the attributes the indexing chain reads (term, position increment, offset).</summary>
+        private sealed class ReplayStream : TokenStream
+        {
+            private readonly ICharTermAttribute _term;
+            private readonly IPositionIncrementAttribute _increment;
+            private readonly IOffsetAttribute _offset;
+            private TokenRecording? _source;
+            private int _next;
+
+            public ReplayStream()
+            {
+                _term = AddAttribute<ICharTermAttribute>();
+                _increment = AddAttribute<IPositionIncrementAttribute>();
+                _offset = AddAttribute<IOffsetAttribute>();
+            }
+
+            public ReplayStream Start(TokenRecording source)
+            {
+                _source = source;
+                _next = 0;
+                return this;
+            }
+
+            public override bool IncrementToken()
+            {
+                var s = _source!;
+                if (_next >= s._termEnds.Length)
+                {
+                    return false;
+                }
+
+                ClearAttributes();
+                var start = _next == 0 ? 0 : s._termEnds[_next - 1];
+                _term.CopyBuffer(s._chars, start, s._termEnds[_next] - start);
+                _increment.PositionIncrement = s._increments[_next];
+                _offset.SetOffset(s._starts[_next], s._ends[_next]);
+                _next++;
+                return true;
+            }
+
+            public override void End()
+            {
+                base.End();
+                _increment.PositionIncrement = _source!._endIncrement;
+                _offset.SetOffset(_source._endStart, _source._endOffset);
+            }
+
+            public override void Reset() => _next = 0;
+        }
+    }
+
+    private sealed class AnalysedOnceField(string name, AnalysedOnce value) : Field(name, value.Text, TextField.TYPE_NOT_STORED)
+    {
+        public override TokenStream GetTokenStream(Analyzer analyzer) => value.Stream(analyzer, Name);
+    }
+
     /// <summary>Lucene's StringTokenStream: the whole value as one term, offsets 0..length.</summary>
     private sealed class SingleTermStream : TokenStream
     {

@@ -46,7 +46,7 @@ public static class SearchDocumentBuilder
             IssueYear = witness.IssueYear?.ToString(CultureInfo.InvariantCulture);
             Issuers = [.. doc.Issuers.Distinct(StringComparer.Ordinal).Select(i => (i, IssuerNames.Canonical(i)))];
             Rank = WitnessRank(witness);
-            DocumentTitles = string.Join('\n', doc.Instruments.Select(i => i.TitleZh).Prepend(doc.TitleZh));
+            DocumentTitles = new IndexFields.AnalysedOnce(string.Join('\n', doc.Instruments.Select(i => i.TitleZh).Prepend(doc.TitleZh)));
         }
 
         public List<string> Kinds { get; }
@@ -61,7 +61,8 @@ public static class SearchDocumentBuilder
 
         public int Rank { get; }
 
-        public string DocumentTitles { get; }
+        /// <summary>Every provision entry indexes them: analysed for the first, replayed for the others.</summary>
+        public IndexFields.AnalysedOnce DocumentTitles { get; }
     }
 
     /// <summary>The provisions that become search hits, each with the text indexed for it.</summary>
@@ -236,7 +237,7 @@ public static class SearchDocumentBuilder
         var doc = witness.Document;
         var d = Common(witness, shared, SearchFields.ProvisionType, provision.Id, foldKey);
         d.Add(new StoredField(SearchFields.TitleZh, doc.TitleZh));
-        d.Add(new TextField(SearchFields.DocumentTitle, shared.DocumentTitles, Field.Store.NO));
+        d.Add(IndexFields.AnalysedOnceText(SearchFields.DocumentTitle, shared.DocumentTitles));
         if (provision.Label is { Length: > 0 } label)
         {
             d.Add(IndexFields.Keyword(SearchFields.Label, label, Field.Store.YES));

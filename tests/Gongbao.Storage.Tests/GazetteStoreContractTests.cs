@@ -433,6 +433,41 @@ public abstract class GazetteStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void Many_relations_and_retargets_of_one_ingest_are_all_written_as_given()
+    {
+        // More rows than one PostgreSQL batch sends (RowBatch.Capacity), through the one prepared statement per kind of row.
+        const int count = 1_203;
+        var cited = HandBuiltIssues.Issue();
+        StoredRelation Own(int i)
+        {
+            var r = Rel(cited.Id, i % 5 == 0 ? "Repeals" : "Cites", HandBuiltIssues.NoticeId + $"/art-{(i % 9) + 1}", $"北京市测试规定{i}",
+                i % 3 == 0 ? null : $"target-{i}", article: i % 7 == 0 ? null : i);
+            return r with { TargetInstrumentId = i % 6 == 1 ? $"target-{i}/inst-1" : null };
+        }
+
+        var own = Enumerable.Range(0, count).Select(Own).ToList();
+        Store.Ingest(cited, false, null, new RelationUpdate(1, own, []));
+
+        // Every second relation moves: to another document, to an instrument, or back to no target.
+        var retargets = Enumerable.Range(0, count).Where(i => i % 2 == 0)
+            .Select(i => new RelationRetarget(cited.Id, i, i % 4 == 0 ? null : $"moved-{i}", i % 8 == 2 ? $"moved-{i}/inst-2" : null))
+            .ToList();
+        var standalone = HandBuiltIssues.Standalone();
+        Store.Ingest(standalone, false, null, new RelationUpdate(1, [], retargets));
+
+        var stored = Reopen().Relations().Where(r => r.IssueId == cited.Id).OrderBy(r => r.Seq).ToList();
+        Assert.Equal(Enumerable.Range(0, count), stored.Select(r => r.Seq));
+        var moved = retargets.ToDictionary(t => t.Seq);
+        for (var i = 0; i < count; i++)
+        {
+            var expected = moved.TryGetValue(i, out var t) ? (t.TargetDocumentId, t.TargetInstrumentId) : (own[i].TargetDocumentId, own[i].TargetInstrumentId);
+            Assert.Equal(expected, (stored[i].TargetDocumentId, stored[i].TargetInstrumentId));
+            Assert.Equal((own[i].Kind, own[i].SourceArticle, own[i].TargetKey, own[i].SourceProvisionId, own[i].Trigger),
+                (stored[i].Kind, stored[i].SourceArticle, stored[i].TargetKey, stored[i].SourceProvisionId, stored[i].Trigger));
+        }
+    }
+
+    [Fact]
     public void A_crash_mid_replace_keeps_the_previous_relations()
     {
         var issueId = "beijing-2024-31";

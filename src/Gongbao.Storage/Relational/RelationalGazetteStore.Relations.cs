@@ -121,25 +121,25 @@ public abstract partial class RelationalGazetteStore
     /// <summary>The source's own relations, its extraction record and the retargets of other sources' relations, in <paramref name="tx"/>.</summary>
     private void WriteRelations(DbTransaction tx, string issueId, RelationUpdate relations)
     {
-        var seq = 0;
-        foreach (var r in relations.Own)
+        using (var rows = new RowBatch(Connection, tx))
         {
-            if (r.IssueId != issueId)
+            // One statement for all the issue's relations (compiled once on SQLite, batched on PostgreSQL).
+            using var insert = new PreparedInsert(rows, "relations",
+                "source_id", "seq", "kind", "document_id", "instrument_id", "provision_id", "article", "effective_from", "printed", "title", "number",
+                "target_key", "target_document_id", "target_instrument_id", "trigger_word");
+            var seq = 0;
+            foreach (var r in relations.Own)
             {
-                throw new InvalidOperationException($"A relation read from '{r.IssueId}' cannot be stored with '{issueId}'.");
+                if (r.IssueId != issueId)
+                {
+                    throw new InvalidOperationException($"A relation read from '{r.IssueId}' cannot be stored with '{issueId}'.");
+                }
+
+                insert.Execute(issueId, seq++, r.Kind, r.SourceDocumentId, r.SourceInstrumentId, r.SourceProvisionId, r.SourceArticle,
+                    RowValues.Date(r.SourceEffectiveFrom), r.Printed, r.Title, r.Number, r.TargetKey, r.TargetDocumentId, r.TargetInstrumentId, r.Trigger);
             }
 
-            using var insert = GazetteRowReader.Command(Connection, $"""
-                INSERT INTO relations ({RelationColumns})
-                VALUES (@source, @seq, @kind, @document, @instrument, @provision, @article, @effective, @printed, @title, @number,
-                    @key, @targetDocument, @targetInstrument, @trigger)
-                """,
-                ("@source", issueId), ("@seq", seq++), ("@kind", r.Kind), ("@document", r.SourceDocumentId), ("@instrument", r.SourceInstrumentId),
-                ("@provision", r.SourceProvisionId), ("@article", r.SourceArticle), ("@effective", RowValues.Date(r.SourceEffectiveFrom)),
-                ("@printed", r.Printed), ("@title", r.Title), ("@number", r.Number), ("@key", r.TargetKey),
-                ("@targetDocument", r.TargetDocumentId), ("@targetInstrument", r.TargetInstrumentId), ("@trigger", r.Trigger));
-            insert.Transaction = tx;
-            insert.ExecuteNonQuery();
+            rows.Flush();
         }
 
         using (var record = GazetteRowReader.Command(Connection,
@@ -153,16 +153,22 @@ public abstract partial class RelationalGazetteStore
         Retarget(tx, relations.Retargets.Where(t => t.IssueId != issueId));
     }
 
+    /// <summary>
+    /// Sets new targets of stored relations. A synthetic corpus retargets hundreds of relations per issue, so the UPDATE is
+    /// one statement compiled once per transaction (SQLite) or sent in batches (PostgreSQL), not one statement per row.
+    /// </summary>
     private void Retarget(DbTransaction tx, IEnumerable<RelationRetarget> retargets)
     {
+        using var rows = new RowBatch(Connection, tx);
+        using var update = new PreparedStatement(rows,
+            "UPDATE relations SET target_document_id = @document, target_instrument_id = @instrument WHERE source_id = @source AND seq = @seq",
+            "@document", "@instrument", "@source", "@seq");
         foreach (var t in retargets)
         {
-            using var update = GazetteRowReader.Command(Connection,
-                "UPDATE relations SET target_document_id = @document, target_instrument_id = @instrument WHERE source_id = @source AND seq = @seq",
-                ("@document", t.TargetDocumentId), ("@instrument", t.TargetInstrumentId), ("@source", t.IssueId), ("@seq", t.Seq));
-            update.Transaction = tx;
-            update.ExecuteNonQuery();
+            update.Execute(t.TargetDocumentId, t.TargetInstrumentId, t.IssueId, t.Seq);
         }
+
+        rows.Flush();
     }
 
     private List<StoredRelation> ReadRelations(string sql, params (string Name, object? Value)[] parameters)

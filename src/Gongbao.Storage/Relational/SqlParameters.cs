@@ -72,24 +72,24 @@ internal sealed class RowBatch(DbConnection connection, DbTransaction transactio
 }
 
 /// <summary>
-/// An INSERT built once and executed per row inside one transaction: command text and parameters are
+/// A statement built once and executed per row inside one transaction: command text and parameters are
 /// created once and only values change. Microsoft.Data.Sqlite compiles the statement on first execution
 /// and reuses it; with Npgsql the rows go through the shared <see cref="RowBatch"/> (and <c>Max Auto
 /// Prepare</c> prepares the statement server-side). No explicit Prepare(): Npgsql cannot prepare
 /// parameters whose values are still null and whose types are not set.
 /// </summary>
-internal sealed class PreparedInsert : IDisposable
+internal sealed class PreparedStatement : IDisposable
 {
     private readonly RowBatch _rows;
     private readonly string[] _names;
     private readonly DbCommand? _command;
     private readonly DbParameter[] _parameters = [];
 
-    public PreparedInsert(RowBatch rows, string table, params string[] columns)
+    public PreparedStatement(RowBatch rows, string commandText, params string[] parameterNames)
     {
         _rows = rows;
-        _names = columns.Select(c => "@" + c).ToArray();
-        CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", _names)})";
+        _names = parameterNames;
+        CommandText = commandText;
         if (!rows.Batching)
         {
             _command = rows.Connection.CreateCommand();
@@ -123,4 +123,19 @@ internal sealed class PreparedInsert : IDisposable
     }
 
     public void Dispose() => _command?.Dispose();
+}
+
+/// <summary>An INSERT of the given columns as a <see cref="PreparedStatement"/> (parameters named <c>@column</c>).</summary>
+internal sealed class PreparedInsert(RowBatch rows, string table, params string[] columns) : IDisposable
+{
+    private readonly PreparedStatement _statement = new(rows, InsertText(table, columns), [.. columns.Select(c => "@" + c)]);
+
+    public string CommandText => _statement.CommandText;
+
+    public void Execute(params object?[] values) => _statement.Execute(values);
+
+    public void Dispose() => _statement.Dispose();
+
+    private static string InsertText(string table, string[] columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
 }
