@@ -710,10 +710,15 @@ public sealed partial class GazetteIndex : IDisposable
         }
     }
 
+    // A bulk ingest buffers up to 512 MB before it flushes: 2,000 issues (335 MB of index) become one segment as they are
+    // written, which searches as fast as a merged index (6 segments of 64 MB cost ~1.8x the p50) with no merge to pay.
+    // Segments are not packed into compound files: that copy of every byte was ~1.3 s of a 2,000-issue commit, and one
+    // segment's few files need no packing. The buffer only holds what is not yet flushed, so small runs use little.
     private IndexWriterConfig NewConfig(OpenMode mode) => new(ChineseAnalyzer.Version, _indexAnalyzer)
     {
         OpenMode = mode,
-        RAMBufferSizeMB = 64,
+        RAMBufferSizeMB = 512,
+        UseCompoundFile = false,
         Codec = new GazetteCodec(),
     };
 

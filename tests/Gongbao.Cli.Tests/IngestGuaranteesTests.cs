@@ -106,8 +106,10 @@ public sealed class IngestGuaranteesTests : IDisposable
         Assert.Equal(0, _cli.Run("reindex").ExitCode);
         AssertAgree();
 
-        // A deleted segment file: rebuilt from the store with a message.
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(_cli.DataDirectory, "index"), "*.cfs"))
+        // Deleted segment files (every file of a segment starts with '_'): rebuilt from the store with a message.
+        var segmentFiles = Directory.EnumerateFiles(Path.Combine(_cli.DataDirectory, "index"), "_*").ToList();
+        Assert.NotEmpty(segmentFiles);
+        foreach (var file in segmentFiles)
         {
             File.Delete(file);
         }
