@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 
+using Gongbao.Citations;
 using Gongbao.Citations.Relations;
 using Gongbao.Domain;
 using Gongbao.Parsing;
@@ -131,6 +132,11 @@ public sealed class IngestService(GongbaoServices services)
         {
             if (_relationState is null && Store.KeepsRelations)
             {
+                // Sources stored without relations (before relations were kept, or by an older extractor) get them first,
+                // under this run's writer lock: a reader building the relation graph during the run would otherwise write
+                // them behind the run's state, and the run's later sources would not re-resolve them. A fresh resolver,
+                // as the services' may hold titles from before this run.
+                StoredRelations.Backfill(Store, new CitationResolver(Store));
                 _relationState = IngestRelations.Load(Store);
             }
 

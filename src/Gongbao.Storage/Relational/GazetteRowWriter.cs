@@ -39,18 +39,21 @@ public sealed class GazetteRowWriter : IDisposable
 
     public int ProvisionCount => _provisionSeq;
 
-    public void Write(GazetteIssue issue)
+    /// <summary>
+    /// The source row, its diagnostics and its contents entries: the same tables in every schema version, so the
+    /// schema-3 writer (<see cref="Schema3Rows"/>) writes them through here too.
+    /// </summary>
+    internal static void WriteSourceRows(RowBatch rows, GazetteIssue issue, string ingestedAt)
     {
-        using (var source = new PreparedInsert(_rows, "sources",
+        using (var source = new PreparedInsert(rows, "sources",
             "id", "kind", "gazette_title", "year", "number", "cumulative_number", "publication_date", "sponsor", "sponsor_en",
             "source_file", "sha256", "ingested_at"))
         {
             source.Execute(issue.Id, issue.Kind.ToString(), issue.GazetteTitle, issue.Year, issue.Number, issue.CumulativeNumber,
-                RowValues.Date(issue.PublicationDate), issue.Sponsor, issue.SponsorEn, issue.SourceFile, issue.SourceSha256,
-                DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                RowValues.Date(issue.PublicationDate), issue.Sponsor, issue.SponsorEn, issue.SourceFile, issue.SourceSha256, ingestedAt);
         }
 
-        using (var diagnostics = new PreparedInsert(_rows, "diagnostics",
+        using (var diagnostics = new PreparedInsert(rows, "diagnostics",
             "source_id", "seq", "code", "severity", "message", "file", "line"))
         {
             var seq = 0;
@@ -60,18 +63,21 @@ public sealed class GazetteRowWriter : IDisposable
             }
         }
 
-        using (var toc = new PreparedInsert(_rows, "toc_entries",
+        using var toc = new PreparedInsert(rows, "toc_entries",
             "source_id", "seq", "ordinal", "section_zh", "section_en", "title_zh", "title_en", "number_issuer", "number_year",
-            "number_serial", "number_printed", "number_canonical", "number_en", "page", "span_start", "span_end", "span_en_start", "span_en_end"))
+            "number_serial", "number_printed", "number_canonical", "number_en", "page", "span_start", "span_end", "span_en_start", "span_en_end");
+        var entry = 0;
+        foreach (var e in issue.Contents)
         {
-            var seq = 0;
-            foreach (var e in issue.Contents)
-            {
-                toc.Execute(issue.Id, ++seq, e.Ordinal, e.SectionZh, e.SectionEn, e.TitleZh, e.TitleEn, e.Number?.IssuerCode, e.Number?.Year,
-                    e.Number?.Serial, e.Number?.Printed, e.Number?.Canonical, e.NumberEn, e.Page, e.Span.StartLine, e.Span.EndLine,
-                    e.SpanEn?.StartLine, e.SpanEn?.EndLine);
-            }
+            toc.Execute(issue.Id, ++entry, e.Ordinal, e.SectionZh, e.SectionEn, e.TitleZh, e.TitleEn, e.Number?.IssuerCode, e.Number?.Year,
+                e.Number?.Serial, e.Number?.Printed, e.Number?.Canonical, e.NumberEn, e.Page, e.Span.StartLine, e.Span.EndLine,
+                e.SpanEn?.StartLine, e.SpanEn?.EndLine);
         }
+    }
+
+    public void Write(GazetteIssue issue)
+    {
+        WriteSourceRows(_rows, issue, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
 
         foreach (var document in issue.Documents)
         {

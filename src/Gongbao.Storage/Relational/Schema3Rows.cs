@@ -142,35 +142,7 @@ public static class Schema3Rows
     {
         ArgumentNullException.ThrowIfNull(issue);
         using var rows = new RowBatch(connection, transaction);
-        using (var source = new PreparedInsert(rows, "sources",
-            "id", "kind", "gazette_title", "year", "number", "cumulative_number", "publication_date", "sponsor", "sponsor_en",
-            "source_file", "sha256", "ingested_at"))
-        {
-            source.Execute(issue.Id, issue.Kind.ToString(), issue.GazetteTitle, issue.Year, issue.Number, issue.CumulativeNumber,
-                RowValues.Date(issue.PublicationDate), issue.Sponsor, issue.SponsorEn, issue.SourceFile, issue.SourceSha256, ingestedAt);
-        }
-
-        using (var diagnostics = new PreparedInsert(rows, "diagnostics", "source_id", "seq", "code", "severity", "message", "file", "line"))
-        {
-            var seq = 0;
-            foreach (var d in issue.Diagnostics)
-            {
-                diagnostics.Execute(issue.Id, ++seq, d.Code, d.Severity.ToString(), d.Message, d.File, d.Line);
-            }
-        }
-
-        using (var toc = new PreparedInsert(rows, "toc_entries",
-            "source_id", "seq", "ordinal", "section_zh", "section_en", "title_zh", "title_en", "number_issuer", "number_year",
-            "number_serial", "number_printed", "number_canonical", "number_en", "page", "span_start", "span_end", "span_en_start", "span_en_end"))
-        {
-            var seq = 0;
-            foreach (var e in issue.Contents)
-            {
-                toc.Execute(issue.Id, ++seq, e.Ordinal, e.SectionZh, e.SectionEn, e.TitleZh, e.TitleEn, e.Number?.IssuerCode, e.Number?.Year,
-                    e.Number?.Serial, e.Number?.Printed, e.Number?.Canonical, e.NumberEn, e.Page, e.Span.StartLine, e.Span.EndLine,
-                    e.SpanEn?.StartLine, e.SpanEn?.EndLine);
-            }
-        }
+        GazetteRowWriter.WriteSourceRows(rows, issue, ingestedAt);
 
         using var documents = new PreparedInsert(rows, "documents",
             "source_id", "seq", "parent_seq", "top_seq", "id", "ordinal", "title_zh", "title_en", "kind", "issuers",
