@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 
-using Gongbao.Citations;
 using Gongbao.Citations.Relations;
 using Gongbao.Domain;
 using Gongbao.Parsing;
@@ -117,6 +116,7 @@ public sealed class IngestService(GongbaoServices services)
         private BlockingCollection<(GazetteIssue Issue, IngestResult Stored)>? _indexQueue;
         private TimeSpan _handoverWait;
         private IngestRelations? _relationState;
+        private HashSet<string> _withoutRelations = new(StringComparer.Ordinal);
         private string? _indexProblem;
         private bool _completed;
 
@@ -130,13 +130,23 @@ public sealed class IngestService(GongbaoServices services)
         /// </summary>
         private IngestRelations? RelationState()
         {
-            if (_relationState is null && Store.KeepsRelations)
+            if (!Store.KeepsRelations)
             {
-                // Sources stored without relations (before relations were kept, or by an older extractor) get them first,
-                // under this run's writer lock: a reader building the relation graph during the run would otherwise write
-                // them behind the run's state, and the run's later sources would not re-resolve them. A fresh resolver,
-                // as the services' may hold titles from before this run.
-                StoredRelations.Backfill(Store, new CitationResolver(Store));
+                return null;
+            }
+
+            // Sources stored without relations (before relations were kept, or by an older extractor) are the one thing a
+            // reader writes without the writer lock: its relation graph backfills them. If that happened behind this run,
+            // its state lacks those relations and later sources would not re-resolve them, so the state is read again.
+            if (_relationState is not null && _withoutRelations.Count > 0
+                && !Store.SourcesWithoutRelations(StoredRelations.ExtractorVersion).ToHashSet(StringComparer.Ordinal).SetEquals(_withoutRelations))
+            {
+                _relationState = null;
+            }
+
+            if (_relationState is null)
+            {
+                _withoutRelations = [.. Store.SourcesWithoutRelations(StoredRelations.ExtractorVersion)];
                 _relationState = IngestRelations.Load(Store);
             }
 

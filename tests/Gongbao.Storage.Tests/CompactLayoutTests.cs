@@ -150,7 +150,7 @@ public abstract class CompactLayoutTests : IDisposable
     }
 
     [Fact]
-    public void A_body_that_does_not_decode_fails_loudly()
+    public void A_body_that_does_not_decode_fails_loudly_naming_its_source_and_a_forced_ingest_heals_it()
     {
         using (var store = OpenStore())
         {
@@ -166,7 +166,13 @@ public abstract class CompactLayoutTests : IDisposable
 
         using (var store = OpenStore())
         {
-            Assert.Throws<InvalidDataException>(() => store.GetIssue("beijing-2024-31"));
+            var damaged = Assert.Throws<StoreDamagedException>(() => store.GetIssue("beijing-2024-31"));
+            Assert.Contains("'beijing-2024-31'", damaged.Message, StringComparison.Ordinal);
+            Assert.Contains("--force", damaged.Message, StringComparison.Ordinal);
+
+            // What the message advises heals it: a forced ingest rewrites the body.
+            Assert.Equal(IngestOutcome.Replaced, store.Ingest(HandBuiltIssues.Issue(), force: true).Outcome);
+            Assert.Equal(Json(HandBuiltIssues.Issue()), Json(store.GetIssue("beijing-2024-31")));
         }
     }
 

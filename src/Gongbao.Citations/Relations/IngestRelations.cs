@@ -9,8 +9,9 @@ namespace Gongbao.Citations.Relations;
 /// title in the store's witness order, and every stored relation, indexed by the title or number it cites. Each
 /// source is prepared against the store as it will be once stored (<see cref="Prepare"/>); the state follows the
 /// store only when the store wrote it (<see cref="Pending.Stored"/>). The caller holds the writer lock for the run,
-/// so no other ingest changes the store meanwhile, and backfills missing relations before loading, so no reader's
-/// relation graph has any to write behind it. A source the state does not know fails loudly (<c>OrderOf</c>).
+/// so no other ingest changes the store meanwhile; a reader's relation graph may still backfill sources stored
+/// without relations, which the caller notices (the set of such sources changed) and answers by loading the state
+/// again. A source the state does not know fails loudly (<c>OrderOf</c>).
 /// </summary>
 /// <remarks>
 /// What an ingest writes equals what extracting every source from scratch over the resulting store reads

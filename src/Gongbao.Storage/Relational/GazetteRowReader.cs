@@ -178,9 +178,21 @@ public static class GazetteRowReader
         {
             while (r.Read())
             {
-                var decoded = DocumentBodyCodec.Read(r.Bytes("body"), seq => bySeq.TryGetValue(seq, out var row)
-                    ? row.Document.Id
-                    : throw new InvalidDataException($"the body of document group {r.Int("top_seq")} in {sourceId} names document seq {seq}, which is not stored"));
+                IReadOnlyList<DocumentBodyCodec.Document> decoded;
+                try
+                {
+                    decoded = DocumentBodyCodec.Read(r.Bytes("body"), seq => bySeq.TryGetValue(seq, out var row)
+                        ? row.Document.Id
+                        : throw new InvalidDataException($"it names document seq {seq}, which is not stored"));
+                }
+                catch (InvalidDataException ex)
+                {
+                    // Never a guessed text: the reader is told which source to ingest again.
+                    throw new StoreDamagedException(
+                        $"the stored body of document group {r.Int("top_seq")} of source '{sourceId}' is damaged ({ex.Message}); " +
+                        "ingest that source again with --force to rewrite it");
+                }
+
                 foreach (var d in decoded)
                 {
                     bodies.Add(d.Seq, d);
