@@ -78,6 +78,10 @@ public sealed class BoundedWorkTests(ITestOutputHelper output) : IDisposable
         });
         using var __ = services;
         await using var _ = server;
+
+        // The server's first request pays for starting up (JIT of the pipeline, the first look at the store); that is
+        // not what this measures, so it is spent on a cheap request before the clock starts.
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/issues")).StatusCode);
         var clock = Stopwatch.StartNew();
 
         var slow = await server.Client.GetAsync($"/api/documents/jinshuifa-{MadeUpGazette.Year}-900/diff/tianjin-{MadeUpGazette.Year}-2?source=tianjin-{MadeUpGazette.Year}-1");
