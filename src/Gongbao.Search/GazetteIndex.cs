@@ -41,14 +41,13 @@ public sealed partial class GazetteIndex : IDisposable
         _ = SegmenterWarmup.Value;
         _directory = directory;
         var english = new EnglishAnalyzer(ChineseAnalyzer.Version);
-        // Titles and headings keep unigrams (short fields, one-character words match there); the body text and
-        // the document titles repeated on provision entries are bigrams only, one-character words reach the body through RunEnds.
+        // Titles and headings keep unigrams (short fields, one-character words match there); the body text is bigrams
+        // only, one-character words reach it through RunEnds.
         var bigrams = ChineseAnalyzer.ForQuery();
         _indexAnalyzer = new PerFieldAnalyzerWrapper(ChineseAnalyzer.ForIndex(), new Dictionary<string, Analyzer>
         {
             [SearchFields.TitleEn] = english,
             [SearchFields.Text] = bigrams,
-            [SearchFields.DocumentTitle] = bigrams,
             [SearchFields.RunEnds] = ChineseAnalyzer.ForChars(),
         });
         _queryBuilder = new SearchQueryBuilder(ChineseAnalyzer.ForQuery(), english);
@@ -94,7 +93,7 @@ public sealed partial class GazetteIndex : IDisposable
     /// Layout of the index entries (fields, doc values types). Bump it when they change: an index of
     /// another version is emptied on open and rebuilt from the store, never mixed.
     /// </summary>
-    public const int FormatVersion = 8;
+    public const int FormatVersion = 9;
 
     private const string FormatKey = "gongbao.format";
 

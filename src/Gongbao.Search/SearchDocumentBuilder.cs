@@ -46,7 +46,6 @@ public static class SearchDocumentBuilder
             IssueYear = witness.IssueYear?.ToString(CultureInfo.InvariantCulture);
             Issuers = [.. doc.Issuers.Distinct(StringComparer.Ordinal).Select(i => (i, IssuerNames.Canonical(i)))];
             Rank = WitnessRank(witness);
-            DocumentTitles = new IndexFields.AnalysedOnce(string.Join('\n', doc.Instruments.Select(i => i.TitleZh).Prepend(doc.TitleZh)));
         }
 
         public List<string> Kinds { get; }
@@ -60,9 +59,6 @@ public static class SearchDocumentBuilder
         public List<(string Printed, string Form)> Issuers { get; }
 
         public int Rank { get; }
-
-        /// <summary>Every provision entry indexes them: analysed for the first, replayed for the others.</summary>
-        public IndexFields.AnalysedOnce DocumentTitles { get; }
     }
 
     /// <summary>The provisions that become search hits, each with the text indexed for it.</summary>
@@ -237,7 +233,6 @@ public static class SearchDocumentBuilder
         var doc = witness.Document;
         var d = Common(witness, shared, SearchFields.ProvisionType, provision.Id, foldKey);
         d.Add(new StoredField(SearchFields.TitleZh, doc.TitleZh));
-        d.Add(IndexFields.AnalysedOnceText(SearchFields.DocumentTitle, shared.DocumentTitles));
         if (provision.Label is { Length: > 0 } label)
         {
             d.Add(IndexFields.Keyword(SearchFields.Label, label, Field.Store.YES));

@@ -39,9 +39,6 @@ public static class SearchFields
     /// </summary>
     public const string RunEnds = "run_end";
 
-    /// <summary>For provisions: the titles of their document and its instruments (indexed only), so a word of the title counts.</summary>
-    public const string DocumentTitle = "doc_title";
-
     /// <summary>Canonical document number (京规自发〔2024〕122号), exact.</summary>
     public const string Number = "number";
 

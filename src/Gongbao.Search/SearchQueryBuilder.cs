@@ -82,7 +82,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             var words = query.Quoted.Contains(t) ? [rest] : QuerySegmenter.Split(rest, lexicon);
             foreach (var word in words)
             {
-                if (WordClause(word, level, lexicon, join) is { } clause)
+                if (WordClause(word, level, lexicon, blocks) is { } clause)
                 {
                     required.Add(clause);
                     allWords.Add(word);
@@ -147,8 +147,11 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
     private static Query? Body(Query? text, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks) =>
         text is null || blocks is null ? text : new BlockJoinQuery(text, blocks);
 
+    // blocks: at document level the body is matched in the block's entries; at provision level the document title is
+    // matched on the block's document entry (it is indexed there only). Without blocks, only the entry itself.
     private Query? WordClause(string word, SearchLevel level, SearchLexicon lexicon, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks)
     {
+        var join = level == SearchLevel.Document ? blocks : null;
         var either = new BooleanQuery();
         var forms = lexicon.Abbreviations.TryGetValue(SearchVariants.Normalize(word), out var full) ? full.Prepend(word) : [word];
         var first = true;
@@ -157,7 +160,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             // An expansion counts a little less than the word as typed.
             var weight = first ? 1f : 0.8f;
             first = false;
-            AddShould(either, Body(Phrase(chinese, SearchFields.Text, form), blocks), weight);
+            AddShould(either, Body(Phrase(chinese, SearchFields.Text, form), join), weight);
             if (level == SearchLevel.Document)
             {
                 AddShould(either, Phrase(chinese, SearchFields.TitleZh, form), TitleBoost * weight);
@@ -166,7 +169,11 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             else
             {
                 AddShould(either, Phrase(chinese, SearchFields.Heading, form), HeadingBoost * weight);
-                AddShould(either, Phrase(chinese, SearchFields.DocumentTitle, form), DocumentTitleWeight * weight);
+                if (blocks is not null && Phrase(chinese, SearchFields.TitleZh, form) is { } title)
+                {
+                    AddShould(either, new BlockParentQuery(title, blocks), DocumentTitleWeight * weight);
+                }
+
                 AddShould(either, new TermQuery(new Term(SearchFields.Label, form)), HeadingBoost * weight);
             }
         }

@@ -77,6 +77,19 @@ public sealed class CompactIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_word_of_the_document_title_counts_for_its_provisions_below_one_they_print()
+    {
+        // 园林 is printed only in the first document's title (and its addressees), 施行 only in the second's 第二条.
+        Assert.Equal(["ceshifa-2031-1/art-2"], Search("园林 台账", SearchLevel.Provision).Hits.Select(h => h.Id));
+        Assert.Equal(["ceshifa-2031-2/art-2"], Search("台账 施行", SearchLevel.Provision).Hits.Select(h => h.Id));
+
+        // 台账 is printed in two articles and in the second document's title: its 第二条 is found through the title alone, last.
+        var hits = Search("台账", SearchLevel.Provision).Hits.Select(h => h.Id).ToList();
+        Assert.Equal(3, hits.Count);
+        Assert.Equal("ceshifa-2031-2/art-2", hits[^1]);
+    }
+
+    [Fact]
     public void The_body_text_is_indexed_once_and_as_bigrams()
     {
         using var directory = FSDirectory.Open(_path);

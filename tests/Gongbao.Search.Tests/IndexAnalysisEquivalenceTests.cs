@@ -126,31 +126,6 @@ public sealed class IndexAnalysisEquivalenceTests
     }
 
     [Fact]
-    public void Replayed_titles_emit_the_tokens_positions_offsets_and_end_of_the_analysis()
-    {
-        var analyzer = IndexAnalyzer();
-        var other = IndexAnalyzer();
-        var compared = 0;
-        foreach (var text in Texts().Take(400))
-        {
-            var expected = Tokens(analyzer.GetTokenStream(SearchFields.DocumentTitle, text), withType: false);
-            var once = new IndexFields.AnalysedOnce(text);
-            // Recorded, replayed, replayed after another field used the thread's replay stream, and recorded again for another analyzer.
-            Assert.Equal(expected, Tokens(once.Stream(analyzer, SearchFields.DocumentTitle), withType: false));
-            Assert.Equal(expected, Tokens(once.Stream(analyzer, SearchFields.DocumentTitle), withType: false));
-            _ = Tokens(new IndexFields.AnalysedOnce("第三条 其他").Stream(analyzer, SearchFields.DocumentTitle), withType: false);
-            Assert.Equal(expected, Tokens(once.Stream(analyzer, SearchFields.DocumentTitle), withType: false));
-            Assert.Equal(expected, Tokens(once.Stream(other, SearchFields.DocumentTitle), withType: false));
-            // Under another field the analysis differs (unigrams too): recorded again, not replayed.
-            Assert.Equal(Tokens(analyzer.GetTokenStream(SearchFields.Heading, text), withType: false),
-                Tokens(once.Stream(analyzer, SearchFields.Heading), withType: false));
-            compared += expected.Count;
-        }
-
-        Assert.True(compared > 5_000, $"{compared} tokens");
-    }
-
-    [Fact]
     public void Keyword_and_date_fields_write_the_index_files_of_Lucene_fields()
     {
         var witnesses = SampleCorpus.Issues.SelectMany(IndexedWitness.FromIssue).ToList();
@@ -158,15 +133,12 @@ public sealed class IndexAnalysisEquivalenceTests
         var plain = Write(witnesses.Select(w => SearchDocumentBuilder.Build(w).Select(AsLuceneFields)));
 
         Assert.Equal(plain.Keys.Order(StringComparer.Ordinal), ours.Keys.Order(StringComparer.Ordinal));
-        Assert.True(s_replayed > 500, $"{s_replayed} replayed title fields");
         Assert.True(plain.Values.Sum(b => b.Length) > 200_000, $"{plain.Values.Sum(b => b.Length)} bytes in {string.Join(", ", plain.Keys)}");
         foreach (var (file, bytes) in plain)
         {
             Assert.True(bytes.AsSpan().SequenceEqual(ours[file]), $"{file} differs");
         }
     }
-
-    private static int s_replayed;
 
     private static readonly HashSet<string> DateFields = [SearchFields.SignedOn, SearchFields.PublishedOn, SearchFields.EffectiveFrom];
 
@@ -185,13 +157,6 @@ public sealed class IndexAnalysisEquivalenceTests
             {
                 copy.Add(new Int32Field(f.Name, int.Parse(f.GetStringValue()!, System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO));
             }
-            else if (type.IsIndexed && type.IsTokenized && f is not TextField && f.GetType() != typeof(Field))
-            {
-                // A text analysed once per witness and replayed (the document titles of provision entries).
-                Assert.False(type.IsStored);
-                copy.Add(new TextField(f.Name, f.GetStringValue()!, Field.Store.NO));
-                Interlocked.Increment(ref s_replayed);
-            }
             else
             {
                 copy.Add(f);
@@ -209,7 +174,6 @@ public sealed class IndexAnalysisEquivalenceTests
         {
             [SearchFields.TitleEn] = new EnglishAnalyzer(ChineseAnalyzer.Version),
             [SearchFields.Text] = bigrams,
-            [SearchFields.DocumentTitle] = bigrams,
             [SearchFields.RunEnds] = ChineseAnalyzer.ForChars(),
         });
     }

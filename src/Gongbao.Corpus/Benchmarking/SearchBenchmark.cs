@@ -193,7 +193,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
     {
         if (keep is not null && Directory.Exists(keep))
         {
-            Directory.Delete(keep, recursive: true); // an incomplete kept build: start over
+            Directory.Delete(keep, recursive: true); // an incomplete kept build, or one of another index layout: start over
         }
 
         var folder = keep is not null ? Directory.CreateDirectory(keep).FullName : Directory.CreateTempSubdirectory("gongbao-searchbench-").FullName;
@@ -274,7 +274,7 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
             var merged = mergedLatencies.SelectMany(q => q.Times).OrderBy(t => t).ToList();
             if (keep is not null)
             {
-                new KeptBuild(sourceCount, documents, textBytes, ScaleBenchmark.Median(builds), entries, indexBytes, optimizedBytes).Write(keep);
+                new KeptBuild(sourceCount, documents, textBytes, ScaleBenchmark.Median(builds), entries, indexBytes, optimizedBytes, GazetteIndex.FormatVersion).Write(keep);
             }
 
             var fts5 = CompareWithFts5(name, Path.Combine(folder, KeptBuild.Fts5File), reader, mergedLatencies.Select(q => q.Latency).ToList());
@@ -457,8 +457,11 @@ public sealed class SearchBenchmark(SearchBenchOptions options)
     }
 }
 
-/// <summary>The figures of a kept synthetic build (<see cref="SearchBenchOptions.KeepIn"/>), written once it is complete.</summary>
-internal sealed record KeptBuild(int Sources, int Documents, long TextBytes, double BuildSeconds, int Entries, long IndexBytes, long MergedBytes)
+/// <summary>
+/// The figures of a kept synthetic build (<see cref="SearchBenchOptions.KeepIn"/>), written once it is complete. A build whose
+/// index has another layout (<see cref="GazetteIndex.FormatVersion"/>) is not reused: opening it would empty the index.
+/// </summary>
+internal sealed record KeptBuild(int Sources, int Documents, long TextBytes, double BuildSeconds, int Entries, long IndexBytes, long MergedBytes, int IndexFormat)
 {
     public const string StoreFolder = "store";
     public const string IndexFolder = "index";
@@ -472,7 +475,8 @@ internal sealed record KeptBuild(int Sources, int Documents, long TextBytes, dou
     public static KeptBuild? TryRead(string folder)
     {
         var path = Path.Combine(folder, FileName);
-        return File.Exists(path) ? System.Text.Json.JsonSerializer.Deserialize<KeptBuild>(File.ReadAllText(path)) : null;
+        return File.Exists(path) && System.Text.Json.JsonSerializer.Deserialize<KeptBuild>(File.ReadAllText(path)) is { } kept
+            && kept.IndexFormat == GazetteIndex.FormatVersion ? kept : null;
     }
 
     public void Write(string folder) => File.WriteAllText(Path.Combine(folder, FileName), System.Text.Json.JsonSerializer.Serialize(this));

@@ -1,0 +1,132 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Gongbao.Search.Tests;
+
+/// <summary>
+/// <see cref="BlockParentQuery"/> (a provision entry matches when its document's title does) against the plain way: every
+/// document entry the inner query matches, then every live provision entry after it up to the next document entry. Over
+/// several segments with deleted entries, walked by NextDoc, by Advance to scattered targets, and within split ranges.
+/// </summary>
+public sealed class BlockParentQueryTests : IDisposable
+{
+    private readonly GazetteIndex _index = GazetteIndex.InMemory();
+
+    public BlockParentQueryTests()
+    {
+        // One segment with every source, then two sources replaced in segments of their own (their old entries deleted).
+        _index.Rebuild(SampleCorpus.Issues.SelectMany(IndexedWitness.FromIssue));
+        _index.IndexIssue(SampleCorpus.Issues[0]);
+        _index.IndexIssue(SampleCorpus.Issues[^1]);
+    }
+
+    public static TheoryData<string> Words => ["管理", "办法", "北京市", "广播电视", "幼儿园", "园", "通知", "信用"];
+
+    [Theory]
+    [MemberData(nameof(Words))]
+    public void Matches_exactly_the_live_provision_entries_of_documents_whose_title_matches(string word)
+    {
+        _index.Inspect(new SearchRequest { Query = word, Level = SearchLevel.Provision }, (searcher, state, _, _) =>
+        {
+            var title = SearchQueryBuilder.Phrase(ChineseAnalyzer.ForQuery(), SearchFields.TitleZh, word)!;
+            var weight = searcher.CreateNormalizedWeight(new BlockParentQuery(title, state.Blocks));
+            var titleWeight = searcher.CreateNormalizedWeight(title);
+            var children = 0;
+            var segmentsWithDeletions = 0;
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                segmentsWithDeletions += reader.LiveDocs is null ? 0 : 1;
+                var accepted = state.LiveTypeDocs(leaf.Ord, SearchLevel.Provision);
+                var expected = Expected(leaf, titleWeight, state.Blocks[leaf.Ord]!, accepted);
+                children += expected.Count;
+
+                Assert.Equal(expected.Keys, Walk(weight.GetScorer(leaf, accepted)).Select(h => h.Doc));
+                Assert.Equal(expected.Values, Walk(weight.GetScorer(leaf, accepted)).Select(h => h.Score));
+
+                // Advance to every third live entry (provision or not): the first match at or after each target.
+                var scorer = weight.GetScorer(leaf, accepted);
+                var sorted = expected.Keys.ToList();
+                for (var target = 1; scorer is not null && target < reader.MaxDoc; target += 3)
+                {
+                    if (scorer.DocID >= target)
+                    {
+                        continue;
+                    }
+
+                    var want = sorted.FirstOrDefault(d => d >= target, DocIdSetIterator.NO_MORE_DOCS);
+                    Assert.Equal(want, scorer.Advance(target));
+                    if (want == DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        break;
+                    }
+                }
+
+                // Split into two ranges, as split matching does: each range gives its own part, nothing more.
+                var middle = reader.MaxDoc / 2;
+                var low = Walk(weight.GetScorer(leaf, new RangeBits(accepted!, 0, middle))).Select(h => h.Doc);
+                var high = Walk(weight.GetScorer(leaf, new RangeBits(accepted!, middle, reader.MaxDoc))).Select(h => h.Doc);
+                Assert.Equal(sorted, low.Concat(high));
+            }
+
+            Assert.True(children > 0, $"{word}: some document title matches");
+            Assert.True(segmentsWithDeletions > 0, "a segment with deleted entries was walked");
+            return 0;
+        });
+    }
+
+    [Fact]
+    public void No_provision_entry_indexes_its_documents_title()
+    {
+        _index.Inspect(new SearchRequest { Query = "管理", Level = SearchLevel.Provision }, (searcher, state, _, _) =>
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var titled = leaf.AtomicReader.GetTermDocsEnum(new Term(SearchFields.TitleZh, "管理"));
+                for (var d = titled?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; d != DocIdSetIterator.NO_MORE_DOCS; d = titled!.NextDoc())
+                {
+                    Assert.True(state.Blocks[leaf.Ord]!.Get(d), $"entry {d} of segment {leaf.Ord} indexes a title but is no document entry");
+                }
+
+                Assert.DoesNotContain("doc_title", leaf.AtomicReader.FieldInfos.Select(f => f.Name));
+            }
+
+            return 0;
+        });
+    }
+
+    // Every document entry the title matches (live), then its block's accepted entries, each with the document's score.
+    private static SortedDictionary<int, float> Expected(AtomicReaderContext leaf, Weight titleWeight, FixedBitSet parents, IBits? accepted)
+    {
+        var result = new SortedDictionary<int, float>();
+        var reader = leaf.AtomicReader;
+        var scorer = titleWeight.GetScorer(leaf, reader.LiveDocs);
+        for (var p = scorer?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; p != DocIdSetIterator.NO_MORE_DOCS; p = scorer!.NextDoc())
+        {
+            Assert.True(parents.Get(p));
+            for (var c = p + 1; c < reader.MaxDoc && !parents.Get(c); c++)
+            {
+                if (accepted is null || accepted.Get(c))
+                {
+                    result[c] = scorer!.GetScore();
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static List<(int Doc, float Score)> Walk(Scorer? scorer)
+    {
+        var hits = new List<(int, float)>();
+        for (var d = scorer?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; d != DocIdSetIterator.NO_MORE_DOCS; d = scorer!.NextDoc())
+        {
+            hits.Add((d, scorer!.GetScore()));
+        }
+
+        return hits;
+    }
+
+    public void Dispose() => _index.Dispose();
+}
