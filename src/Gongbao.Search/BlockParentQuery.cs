@@ -11,23 +11,57 @@ namespace Gongbao.Search;
 /// (where it was a third of the index's tokens). Blocks are the document entries' bits per segment
 /// (<see cref="ReaderState.Blocks"/>): an entry belongs to the nearest document entry before it.
 /// </summary>
-internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> blocks) : Query
+/// <param name="leaves">
+/// The reader's segments, when the query is run one segment at a time apart from its reader (as a
+/// <see cref="QueryWrapperFilter"/> does, where every segment comes as segment 0): each segment's blocks are then found by
+/// its reader instead of by its position.
+/// </param>
+internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> blocks, IList<AtomicReaderContext>? leaves = null) : Query
 {
     public Query Inner { get; } = inner;
 
     public override Query Rewrite(IndexReader reader)
     {
         var rewritten = Inner.Rewrite(reader);
-        return ReferenceEquals(rewritten, Inner) ? this : new BlockParentQuery(rewritten, blocks) { Boost = Boost };
+        return ReferenceEquals(rewritten, Inner) ? this : new BlockParentQuery(rewritten, blocks, leaves) { Boost = Boost };
     }
 
     public override void ExtractTerms(ISet<Term> terms) => Inner.ExtractTerms(terms);
 
     public override Weight CreateWeight(IndexSearcher searcher) => new ParentWeight(this, Inner.CreateWeight(searcher), blocks);
 
+    private int SegmentOf(AtomicReaderContext context)
+    {
+        if (leaves is not null)
+        {
+            for (var i = 0; i < leaves.Count; i++)
+            {
+                if (ReferenceEquals(leaves[i].AtomicReader, context.AtomicReader))
+                {
+                    return i;
+                }
+            }
+
+            throw new InvalidOperationException("A segment that is not one of the reader's the blocks were read from.");
+        }
+
+        if (context.IsTopLevel && blocks.Count > 1)
+        {
+            // A segment on its own (a filter's private context) is always segment 0: which blocks are its own is unknown.
+            throw new InvalidOperationException("A block query run over one segment apart from its reader needs the reader's segments.");
+        }
+
+        return context.Ord;
+    }
+
     public override string ToString(string field) => $"parent({Inner.ToString(field)})^{Boost}";
 
-    public override bool Equals(object? obj) => obj is BlockParentQuery other && other.Boost == Boost && other.Inner.Equals(Inner);
+    public override bool Equals(object? obj) => obj is BlockParentQuery other && other.Boost == Boost && other.Inner.Equals(Inner)
+        && ReferenceEquals(other.Blocks, Blocks) && ReferenceEquals(other.Leaves, Leaves);
+
+    private IReadOnlyList<FixedBitSet?> Blocks => blocks;
+
+    private IList<AtomicReaderContext>? Leaves => leaves;
 
     public override int GetHashCode() => HashCode.Combine(Inner.GetHashCode(), Boost, 0x9a7);
 
@@ -43,9 +77,11 @@ internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> 
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            var parents = context.Ord < blocks.Count ? blocks[context.Ord] : null;
-            // Document entries are filtered by deletions only: acceptDocs (the provision entries wanted) applies to the children.
-            var scorer = parents is null ? null : inner.GetScorer(context, context.AtomicReader.LiveDocs);
+            var segment = query.SegmentOf(context);
+            var parents = segment < blocks.Count ? blocks[segment] : null;
+            // The inner query sees the live document entries only (a filter clause such as a document ID also matches the
+            // provision entries, which have no block of their own); acceptDocs (the provision entries wanted) applies to the children.
+            var scorer = parents is null ? null : inner.GetScorer(context, new LiveParents(parents, context.AtomicReader.LiveDocs));
             if (scorer is null)
             {
                 return null;
@@ -122,12 +158,6 @@ internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> 
                     }
 
                     target = Math.Max(target, p + 1);
-                    if (!parents.Get(p))
-                    {
-                        // Not a document entry (the inner query matched another entry): no block of its own.
-                        _blockEnd = p + 1;
-                        continue;
-                    }
                 }
 
                 for (; target < _blockEnd && target < _end; target++)
@@ -141,5 +171,12 @@ internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> 
 
             return _doc = NO_MORE_DOCS;
         }
+    }
+
+    private sealed class LiveParents(FixedBitSet parents, IBits? live) : IBits
+    {
+        public int Length => parents.Length;
+
+        public bool Get(int index) => parents.Get(index) && (live is null || live.Get(index));
     }
 }

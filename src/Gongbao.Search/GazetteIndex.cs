@@ -93,7 +93,7 @@ public sealed partial class GazetteIndex : IDisposable
     /// Layout of the index entries (fields, doc values types). Bump it when they change: an index of
     /// another version is emptied on open and rebuilt from the store, never mixed.
     /// </summary>
-    public const int FormatVersion = 9;
+    public const int FormatVersion = 10;
 
     private const string FormatKey = "gongbao.format";
 
@@ -315,7 +315,7 @@ public sealed partial class GazetteIndex : IDisposable
     /// </summary>
     private void Run(IndexSearcher searcher, Query query, SearchRequest request, ReaderState state, ICollector collector)
     {
-        var filtered = Filter(request, state) is { } others ? new FilteredQuery(query, new QueryWrapperFilter(others)) : query;
+        var filtered = Filter(request, state, searcher.IndexReader.Leaves) is { } others ? new FilteredQuery(query, new QueryWrapperFilter(others)) : query;
         var weight = searcher.CreateNormalizedWeight(filtered);
         var leaves = searcher.IndexReader.Leaves;
         var maxDoc = searcher.IndexReader.MaxDoc;
@@ -421,8 +421,11 @@ public sealed partial class GazetteIndex : IDisposable
         }
     }
 
-    /// <summary>The request's filters other than the level, or null when there are none.</summary>
-    private static BooleanQuery? Filter(SearchRequest request, ReaderState state)
+    /// <summary>
+    /// The request's filters other than the level, or null when there are none. They are facts of documents, indexed on the
+    /// document entries only: at provision level they are matched there and reach each document's provisions through its block.
+    /// </summary>
+    private static Query? Filter(SearchRequest request, ReaderState state, IList<AtomicReaderContext> leaves)
     {
         var filter = new BooleanQuery();
         if (request.Year is { } year)
@@ -458,7 +461,13 @@ public sealed partial class GazetteIndex : IDisposable
                 : new ConstantScoreQuery(new Lucene.Net.Queries.TermsFilter(ids.Select(id => new Term(SearchFields.DocumentId, id)).ToList())), Occur.MUST);
         }
 
-        return filter.Clauses.Count > 0 ? filter : null;
+        if (filter.Clauses.Count == 0)
+        {
+            return null;
+        }
+
+        // (Run as a filter, one segment at a time apart from the reader: the blocks are found by segment reader.)
+        return request.Level == SearchLevel.Provision ? new BlockParentQuery(filter, state.Blocks, leaves) : filter;
     }
 
     // One facet value per agency: counts of the short forms join their canonical name. A document printing

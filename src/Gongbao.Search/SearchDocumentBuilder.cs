@@ -192,7 +192,7 @@ public static class SearchDocumentBuilder
     private static LuceneDocument BuildDocument(IndexedWitness witness, WitnessValues shared)
     {
         var doc = witness.Document;
-        var d = Common(witness, shared, SearchFields.DocumentType, doc.Id, doc.Id);
+        var d = Common(witness, shared, SearchFields.DocumentType, doc.Id, doc.Id, filterable: true);
         var title = doc.TitleZh;
         d.Add(new TextField(SearchFields.TitleZh, title, Field.Store.YES));
         foreach (var instrument in doc.Instruments)
@@ -231,7 +231,7 @@ public static class SearchDocumentBuilder
     private static LuceneDocument BuildProvision(IndexedWitness witness, WitnessValues shared, Provision provision, string text, string path, string foldKey)
     {
         var doc = witness.Document;
-        var d = Common(witness, shared, SearchFields.ProvisionType, provision.Id, foldKey);
+        var d = Common(witness, shared, SearchFields.ProvisionType, provision.Id, foldKey, filterable: false);
         d.Add(new StoredField(SearchFields.TitleZh, doc.TitleZh));
         if (provision.Label is { Length: > 0 } label)
         {
@@ -320,7 +320,13 @@ public static class SearchDocumentBuilder
         return string.Join('\n', parts);
     }
 
-    private static LuceneDocument Common(IndexedWitness witness, WitnessValues shared, string type, string id, string foldKey)
+    /// <summary>
+    /// The fields every entry of a witness has. The document's facts (kind, years, section, issuers, dates) are stored and
+    /// kept as doc values (facets, sorting) on every entry, but indexed as terms only where <paramref name="filterable"/>, on
+    /// the document entry: a filter at provision level is matched there and reaches the provisions through their block
+    /// (<see cref="BlockParentQuery"/>), as the entries of one witness share those facts.
+    /// </summary>
+    private static LuceneDocument Common(IndexedWitness witness, WitnessValues shared, string type, string id, string foldKey, bool filterable)
     {
         var doc = witness.Document;
         var d = new LuceneDocument
@@ -337,7 +343,7 @@ public static class SearchDocumentBuilder
         // a 关于印发《…办法》的通知 is found under Measures as well as Notice.
         foreach (var kind in shared.Kinds)
         {
-            d.Add(IndexFields.Keyword(SearchFields.Kind, kind, Field.Store.YES));
+            d.Add(filterable ? IndexFields.Keyword(SearchFields.Kind, kind, Field.Store.YES) : new StoredField(SearchFields.Kind, kind));
         }
 
         // The facet counts each hit once, under what the document issues (the 办法 of a 关于印发…的通知), else its own kind.
@@ -346,28 +352,32 @@ public static class SearchDocumentBuilder
 
         if (shared.Year is { } year)
         {
-            AddFacet(d, SearchFields.Year, year);
+            AddFacet(d, SearchFields.Year, year, filterable);
         }
 
         if (shared.IssueYear is { } issueYear)
         {
-            AddFacet(d, SearchFields.IssueYear, issueYear);
+            AddFacet(d, SearchFields.IssueYear, issueYear, filterable);
         }
 
-        AddDate(d, SearchFields.SignedOn, doc.SignedOn);
-        AddDate(d, SearchFields.PublishedOn, witness.PublishedOn);
-        AddDate(d, SearchFields.EffectiveFrom, doc.EffectiveFrom);
+        AddDate(d, SearchFields.SignedOn, doc.SignedOn, filterable);
+        AddDate(d, SearchFields.PublishedOn, witness.PublishedOn, filterable);
+        AddDate(d, SearchFields.EffectiveFrom, doc.EffectiveFrom, filterable);
 
         if (doc.Section is { Length: > 0 } section)
         {
-            AddFacet(d, SearchFields.Section, section);
+            AddFacet(d, SearchFields.Section, section, filterable);
         }
 
         foreach (var (issuer, form) in shared.Issuers)
         {
             // Shown as printed; filtered and counted in the search form, so a slip does not split a facet.
             d.Add(new StoredField(SearchFields.Issuer, issuer));
-            d.Add(IndexFields.Keyword(SearchFields.Issuer, form, Field.Store.NO));
+            if (filterable)
+            {
+                d.Add(IndexFields.Keyword(SearchFields.Issuer, form, Field.Store.NO));
+            }
+
             d.Add(new SortedSetDocValuesField(SearchFields.Issuer, new BytesRef(form)));
         }
 
@@ -396,18 +406,22 @@ public static class SearchDocumentBuilder
     /// <summary>A date as the integer yyyyMMdd (0 when unknown is not indexed).</summary>
     public static int DateKey(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 
-    private static void AddDate(LuceneDocument d, string field, DateOnly? date)
+    private static void AddDate(LuceneDocument d, string field, DateOnly? date, bool filterable)
     {
         if (date is { } day)
         {
-            d.Add(IndexFields.Int32(field, DateKey(day)));
+            if (filterable)
+            {
+                d.Add(IndexFields.Int32(field, DateKey(day)));
+            }
+
             d.Add(new NumericDocValuesField(field, DateKey(day)));
         }
     }
 
-    private static void AddFacet(LuceneDocument d, string field, string value)
+    private static void AddFacet(LuceneDocument d, string field, string value, bool filterable)
     {
-        d.Add(IndexFields.Keyword(field, value, Field.Store.YES));
+        d.Add(filterable ? IndexFields.Keyword(field, value, Field.Store.YES) : new StoredField(field, value));
         d.Add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 }

@@ -96,6 +96,89 @@ public sealed class BlockParentQueryTests : IDisposable
         });
     }
 
+    [Theory]
+    [InlineData("工作")]
+    [InlineData("管理")]
+    [InlineData("补助")]
+    public void Provision_filters_keep_exactly_the_entries_whose_stored_facts_match(string text)
+    {
+        // The facts are indexed on document entries only; each provision entry still stores them (and keeps dates as doc values).
+        var all = Entries(new SearchRequest { Query = text, Level = SearchLevel.Provision });
+        Assert.True(all.Count > 20, $"{text}: {all.Count} entries");
+        var requests = new List<(SearchRequest Request, Func<Entry, bool> Keeps)>();
+        foreach (var year in all.SelectMany(e => e.Stored.GetValues(SearchFields.Year)).Distinct().Take(2))
+        {
+            requests.Add((new SearchRequest { Query = text, Level = SearchLevel.Provision, Year = int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) },
+                e => e.Stored.GetValues(SearchFields.Year).Contains(year)));
+        }
+
+        foreach (var year in all.SelectMany(e => e.Stored.GetValues(SearchFields.IssueYear)).Distinct().Take(2))
+        {
+            requests.Add((new SearchRequest { Query = text, Level = SearchLevel.Provision, IssueYear = int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) },
+                e => e.Stored.GetValues(SearchFields.IssueYear).Contains(year)));
+        }
+
+        foreach (var kind in all.SelectMany(e => e.Stored.GetValues(SearchFields.Kind)).Distinct())
+        {
+            requests.Add((new SearchRequest { Query = text, Level = SearchLevel.Provision, Kind = kind }, e => e.Stored.GetValues(SearchFields.Kind).Contains(kind)));
+        }
+
+        foreach (var section in all.SelectMany(e => e.Stored.GetValues(SearchFields.Section)).Distinct().Take(3))
+        {
+            requests.Add((new SearchRequest { Query = text, Level = SearchLevel.Provision, Section = section }, e => e.Stored.GetValues(SearchFields.Section).Contains(section)));
+        }
+
+        var signed = all.Where(e => e.SignedOn is not null).Select(e => (int)e.SignedOn!.Value).Order().ToList();
+        Assert.NotEmpty(signed);
+        var (from, to) = (signed[signed.Count / 4], signed[signed.Count * 3 / 4]);
+        requests.Add((new SearchRequest
+        {
+            Query = text,
+            Level = SearchLevel.Provision,
+            SignedFrom = new DateOnly(from / 10000, from / 100 % 100, from % 100),
+            SignedTo = new DateOnly(to / 10000, to / 100 % 100, to % 100),
+        }, e => e.SignedOn >= from && e.SignedOn <= to));
+
+        foreach (var (request, keeps) in requests)
+        {
+            var expected = all.Where(keeps).Select(e => e.Doc).Order().ToList();
+            Assert.NotEmpty(expected);
+            Assert.True(expected.SequenceEqual(Entries(request).Select(e => e.Doc).Order()), $"{request}: {expected.Count} expected, {Entries(request).Count} found");
+        }
+    }
+
+    private sealed record Entry(int Doc, Lucene.Net.Documents.Document Stored, long? SignedOn);
+
+    // Every entry the request's query matches within its filters, as Search runs it, with what the entry stores.
+    private List<Entry> Entries(SearchRequest request) => _index.Inspect(request, (searcher, _, run, _) =>
+    {
+        var docs = new List<int>();
+        run!(new DocCollector(docs));
+        return docs.Select(d =>
+        {
+            var leaf = searcher.IndexReader.Leaves[ReaderUtil.SubIndex(d, searcher.IndexReader.Leaves)];
+            var local = d - leaf.DocBase;
+            var signed = leaf.AtomicReader.GetNumericDocValues(SearchFields.SignedOn);
+            var has = leaf.AtomicReader.GetDocsWithField(SearchFields.SignedOn);
+            return new Entry(d, searcher.Doc(d), has is not null && has.Get(local) ? signed!.Get(local) : null);
+        }).ToList();
+    });
+
+    private sealed class DocCollector(List<int> docs) : ICollector
+    {
+        private int _base;
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void Collect(int doc) => docs.Add(_base + doc);
+
+        public void SetNextReader(AtomicReaderContext context) => _base = context.DocBase;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+    }
+
     // Every document entry the title matches (live), then its block's accepted entries, each with the document's score.
     private static SortedDictionary<int, float> Expected(AtomicReaderContext leaf, Weight titleWeight, FixedBitSet parents, IBits? accepted)
     {

@@ -54,21 +54,22 @@ public sealed class FacetingCollectorTests : IDisposable
 
             Assert.True(reference.Hits > 0, $"{text}: the request finds something");
 
-            // The level and deletions given to the scorers as accepted documents: the same hits as a plain type filter.
+            // The level and deletions given to the scorers as accepted documents, and the filters (indexed on document entries
+            // only, reaching provisions through their block): the same hits as a plain filter on what each entry stores.
             var type = level == SearchLevel.Document ? SearchFields.DocumentType : SearchFields.ProvisionType;
-            var filters = new BooleanQuery { { new TermQuery(new Term(SearchFields.Type, type)), Occur.MUST } };
+            var filters = new List<(string Field, string Value)> { (SearchFields.Type, type) };
             if (issueYear is { } y)
             {
-                filters.Add(new TermQuery(new Term(SearchFields.IssueYear, y.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.MUST);
+                filters.Add((SearchFields.IssueYear, y.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             if (kind is not null)
             {
-                filters.Add(new TermQuery(new Term(SearchFields.Kind, kind)), Occur.MUST);
+                filters.Add((SearchFields.Kind, kind));
             }
 
             var plain = new TotalHitCountCollector();
-            searcher.Search(new FilteredQuery(query, new QueryWrapperFilter(filters)), plain);
+            searcher.Search(new FilteredQuery(query, new StoredValuesFilter(filters)), plain);
             Assert.Equal(plain.TotalHits, reference.Hits);
             Assert.Equal(reference.Folded.Count, collector.DistinctCount);
             var facets = collector.Facets();
@@ -358,4 +359,29 @@ public sealed class FacetingCollectorTests : IDisposable
     }
 
     public void Dispose() => _index.Dispose();
+
+    /// <summary>Entries that store every given value (a stored field may hold several: an entry's kinds).</summary>
+    private sealed class StoredValuesFilter(IReadOnlyList<(string Field, string Value)> values) : Filter
+    {
+        public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            var reader = context.AtomicReader;
+            var bits = new FixedBitSet(reader.MaxDoc);
+            for (var d = 0; d < reader.MaxDoc; d++)
+            {
+                if (acceptDocs is not null && !acceptDocs.Get(d))
+                {
+                    continue;
+                }
+
+                var stored = reader.Document(d);
+                if (values.All(v => stored.GetValues(v.Field).Contains(v.Value)))
+                {
+                    bits.Set(d);
+                }
+            }
+
+            return bits;
+        }
+    }
 }
