@@ -96,6 +96,30 @@ public sealed class BlockParentQueryTests : IDisposable
         });
     }
 
+    [Fact]
+    public void As_a_filter_it_finds_each_segments_blocks_by_its_reader_and_refuses_a_lone_segment_it_cannot_place()
+    {
+        _index.Inspect(new SearchRequest { Query = "管理", Level = SearchLevel.Provision }, (searcher, state, _, _) =>
+        {
+            Assert.True(searcher.IndexReader.Leaves.Count > 1);
+            var title = SearchQueryBuilder.Phrase(ChineseAnalyzer.ForQuery(), SearchFields.TitleZh, "管理")!;
+            var query = new TermQuery(new Term(SearchFields.Type, SearchFields.ProvisionType));
+
+            // A filter hands each segment over as segment 0: with the reader's segments, the same entries as the query form.
+            var placed = new TotalHitCountCollector();
+            searcher.Search(new FilteredQuery(query, new QueryWrapperFilter(new BlockParentQuery(title, state.Blocks, searcher.IndexReader.Leaves))), placed);
+            var direct = new TotalHitCountCollector();
+            searcher.Search(new FilteredQuery(new BlockParentQuery(title, state.Blocks), new QueryWrapperFilter(query)), direct);
+            Assert.True(direct.TotalHits > 0);
+            Assert.Equal(direct.TotalHits, placed.TotalHits);
+
+            // Without them, a lone segment of a reader of several is refused rather than given segment 0's blocks.
+            Assert.Throws<InvalidOperationException>(() =>
+                searcher.Search(new FilteredQuery(query, new QueryWrapperFilter(new BlockParentQuery(title, state.Blocks))), new TotalHitCountCollector()));
+            return 0;
+        });
+    }
+
     [Theory]
     [InlineData("工作")]
     [InlineData("管理")]
