@@ -58,6 +58,12 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
+            if (context.IsTopLevel && blocks.Count > 1)
+            {
+                // A segment on its own (a filter's private context) is always segment 0: which blocks are its own is unknown.
+                throw new InvalidOperationException("A block join run over one segment apart from its reader cannot find that segment's blocks.");
+            }
+
             var parents = context.Ord < blocks.Count ? blocks[context.Ord] : null;
             // Inner entries are filtered by deletions only: acceptDocs (a filter on document entries) applies to the parent.
             var scorer = parents is null ? null : inner.GetScorer(context, context.AtomicReader.LiveDocs);

@@ -116,6 +116,15 @@ public sealed class BlockParentQueryTests : IDisposable
             // Without them, a lone segment of a reader of several is refused rather than given segment 0's blocks.
             Assert.Throws<InvalidOperationException>(() =>
                 searcher.Search(new FilteredQuery(query, new QueryWrapperFilter(new BlockParentQuery(title, state.Blocks))), new TotalHitCountCollector()));
+
+            // So is the block join the other way (document entries by their provisions), which has no filter form.
+            var documents = new TermQuery(new Term(SearchFields.Type, SearchFields.DocumentType));
+            var body = SearchQueryBuilder.Phrase(ChineseAnalyzer.ForQuery(), SearchFields.Text, "管理")!;
+            var joined = new TotalHitCountCollector();
+            searcher.Search(new FilteredQuery(new BlockJoinQuery(body, state.Blocks), new QueryWrapperFilter(documents)), joined);
+            Assert.True(joined.TotalHits > 0);
+            Assert.Throws<InvalidOperationException>(() =>
+                searcher.Search(new FilteredQuery(documents, new QueryWrapperFilter(new BlockJoinQuery(body, state.Blocks))), new TotalHitCountCollector()));
             return 0;
         });
     }
