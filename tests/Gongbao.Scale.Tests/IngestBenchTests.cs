@@ -18,7 +18,10 @@ public sealed class IngestBenchTests : IDisposable
         Assert.Equal((6, 6, 0), (report.Issues, report.Stored, report.Failed));
         Assert.True(report.Documents >= 6 && report.TextBytes > 100_000);
         Assert.True(report.ParseSeconds > 0 && report.StoreSeconds > 0 && report.IndexAddSeconds > 0 && report.IndexCommitSeconds > 0);
-        Assert.True(report.ParseSeconds + report.IndexAddSeconds + report.IndexCommitSeconds < report.TotalSeconds);
+        // Reading and parsing run on their own thread beside storing and indexing, so only what runs in sequence adds
+        // up within the total: the index adds, then the one commit after the last of them.
+        Assert.True(report.IndexAddSeconds + report.IndexCommitSeconds < report.TotalSeconds);
+        Assert.True(report.ParseSeconds < report.TotalSeconds && report.StoreSeconds < report.TotalSeconds);
         Assert.True(report.StoreBytes > report.TextBytes / 2 && report.IndexBytes > report.TextBytes / 10);
         Assert.Equal(6, Directory.GetFiles(Path.Combine(_folder, "gazettes"), "*.txt").Length);
 
