@@ -46,27 +46,13 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
 
     public override int GetHashCode() => HashCode.Combine(Inner.GetHashCode(), Boost, 0x5b1);
 
-    private sealed class JoinWeight(BlockJoinQuery query, Weight inner, IReadOnlyList<FixedBitSet?> blocks) : Weight
+    private sealed class JoinWeight(BlockJoinQuery query, Weight inner, IReadOnlyList<FixedBitSet?> blocks) : BlockWeight(query, inner, blocks, leaves: null)
     {
-        public override Query Query => query;
-
-        public override float GetValueForNormalization() => inner.GetValueForNormalization() * query.Boost * query.Boost;
-
-        public override void Normalize(float norm, float topLevelBoost) => inner.Normalize(norm, topLevelBoost * query.Boost);
-
-        public override bool ScoresDocsOutOfOrder => false;
-
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            if (context.IsTopLevel && blocks.Count > 1)
-            {
-                // A segment on its own (a filter's private context) is always segment 0: which blocks are its own is unknown.
-                throw new InvalidOperationException("A block join run over one segment apart from its reader cannot find that segment's blocks.");
-            }
-
-            var parents = context.Ord < blocks.Count ? blocks[context.Ord] : null;
+            var parents = ParentsOf(context);
             // Inner entries are filtered by deletions only: acceptDocs (a filter on document entries) applies to the parent.
-            var scorer = parents is null ? null : inner.GetScorer(context, context.AtomicReader.LiveDocs);
+            var scorer = parents is null ? null : Inner.GetScorer(context, context.AtomicReader.LiveDocs);
             return scorer is null ? null : new JoinScorer(this, scorer, parents!, acceptDocs);
         }
 

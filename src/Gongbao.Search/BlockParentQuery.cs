@@ -11,11 +11,7 @@ namespace Gongbao.Search;
 /// (where it was a third of the index's tokens). Blocks are the document entries' bits per segment
 /// (<see cref="ReaderState.Blocks"/>): an entry belongs to the nearest document entry before it.
 /// </summary>
-/// <param name="leaves">
-/// The reader's segments, when the query is run one segment at a time apart from its reader (as a
-/// <see cref="QueryWrapperFilter"/> does, where every segment comes as segment 0): each segment's blocks are then found by
-/// its reader instead of by its position.
-/// </param>
+/// <param name="leaves">The reader's segments, when run as a filter (see <see cref="BlockWeight"/>).</param>
 internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> blocks, IList<AtomicReaderContext>? leaves = null) : Query
 {
     public Query Inner { get; } = inner;
@@ -28,31 +24,8 @@ internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> 
 
     public override void ExtractTerms(ISet<Term> terms) => Inner.ExtractTerms(terms);
 
-    public override Weight CreateWeight(IndexSearcher searcher) => new ParentWeight(this, Inner.CreateWeight(searcher), blocks);
+    public override Weight CreateWeight(IndexSearcher searcher) => new ParentWeight(this, Inner.CreateWeight(searcher), blocks, leaves);
 
-    private int SegmentOf(AtomicReaderContext context)
-    {
-        if (leaves is not null)
-        {
-            for (var i = 0; i < leaves.Count; i++)
-            {
-                if (ReferenceEquals(leaves[i].AtomicReader, context.AtomicReader))
-                {
-                    return i;
-                }
-            }
-
-            throw new InvalidOperationException("A segment that is not one of the reader's the blocks were read from.");
-        }
-
-        if (context.IsTopLevel && blocks.Count > 1)
-        {
-            // A segment on its own (a filter's private context) is always segment 0: which blocks are its own is unknown.
-            throw new InvalidOperationException("A block query run over one segment apart from its reader needs the reader's segments.");
-        }
-
-        return context.Ord;
-    }
 
     public override string ToString(string field) => $"parent({Inner.ToString(field)})^{Boost}";
 
@@ -65,31 +38,21 @@ internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> 
 
     public override int GetHashCode() => HashCode.Combine(Inner.GetHashCode(), Boost, 0x9a7);
 
-    private sealed class ParentWeight(BlockParentQuery query, Weight inner, IReadOnlyList<FixedBitSet?> blocks) : Weight
+    private sealed class ParentWeight(BlockParentQuery query, Weight inner, IReadOnlyList<FixedBitSet?> blocks, IList<AtomicReaderContext>? leaves)
+        : BlockWeight(query, inner, blocks, leaves)
     {
-        public override Query Query => query;
-
-        public override float GetValueForNormalization() => inner.GetValueForNormalization() * query.Boost * query.Boost;
-
-        public override void Normalize(float norm, float topLevelBoost) => inner.Normalize(norm, topLevelBoost * query.Boost);
-
-        public override bool ScoresDocsOutOfOrder => false;
-
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            var segment = query.SegmentOf(context);
-            var parents = segment < blocks.Count ? blocks[segment] : null;
+            var parents = ParentsOf(context);
             // The inner query sees the live document entries only (a filter clause such as a document ID also matches the
             // provision entries, which have no block of their own); acceptDocs (the provision entries wanted) applies to the children.
-            var scorer = parents is null ? null : inner.GetScorer(context, new LiveParents(parents, context.AtomicReader.LiveDocs));
+            var scorer = parents is null ? null : Inner.GetScorer(context, new LiveParents(parents, context.AtomicReader.LiveDocs));
             if (scorer is null)
             {
                 return null;
             }
 
-            // Each matching document entry brings its block: the cost (which orders conjunctions) counts the entries.
-            var perBlock = Math.Max(1L, context.AtomicReader.MaxDoc / Math.Max(1L, parents!.Cardinality));
-            return new ChildScorer(this, scorer, parents, acceptDocs, context.AtomicReader.MaxDoc, scorer.GetCost() * perBlock);
+            return new ChildScorer(this, scorer, parents!, acceptDocs, context.AtomicReader.MaxDoc);
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -104,7 +67,10 @@ internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> 
         }
     }
 
-    private sealed class ChildScorer(Weight weight, Scorer parentScorer, FixedBitSet parents, IBits? acceptDocs, int maxDoc, long cost) : Scorer(weight)
+    // Entries per block of a segment's blocks, counted once per reader (the bits live as long as the reader's state).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FixedBitSet, object> EntriesPerBlock = [];
+
+    private sealed class ChildScorer(Weight weight, Scorer parentScorer, FixedBitSet parents, IBits? acceptDocs, int maxDoc) : Scorer(weight)
     {
         private readonly int _start = acceptDocs is RangeBits range ? range.Start : 0;
         private readonly int _end = acceptDocs is RangeBits range ? Math.Min(range.End, maxDoc) : maxDoc;
@@ -121,7 +87,9 @@ internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> 
 
         public override float GetScore() => _parentScore;
 
-        public override long GetCost() => cost;
+        // Each matching document entry brings its block: the cost (which orders conjunctions) counts the entries.
+        public override long GetCost() => parentScorer.GetCost()
+            * (long)EntriesPerBlock.GetValue(parents, p => Math.Max(1L, p.Length / Math.Max(1L, p.Cardinality)));
 
         public override int NextDoc() => Walk(_doc + 1);
 

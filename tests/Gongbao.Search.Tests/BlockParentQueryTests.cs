@@ -11,15 +11,8 @@ namespace Gongbao.Search.Tests;
 /// </summary>
 public sealed class BlockParentQueryTests : IDisposable
 {
-    private readonly GazetteIndex _index = GazetteIndex.InMemory();
-
-    public BlockParentQueryTests()
-    {
-        // One segment with every source, then two sources replaced in segments of their own (their old entries deleted).
-        _index.Rebuild(SampleCorpus.Issues.SelectMany(IndexedWitness.FromIssue));
-        _index.IndexIssue(SampleCorpus.Issues[0]);
-        _index.IndexIssue(SampleCorpus.Issues[^1]);
-    }
+    // Deleted entries stay in the first segment, which the reader state is read from too.
+    private readonly GazetteIndex _index = SampleCorpus.IndexWithReplacedSources();
 
     public static TheoryData<string> Words => ["管理", "办法", "北京市", "广播电视", "幼儿园", "园", "通知", "信用"];
 

@@ -11,16 +11,8 @@ namespace Gongbao.Search.Tests;
 /// </summary>
 public sealed class FacetingCollectorTests : IDisposable
 {
-    private readonly GazetteIndex _index = GazetteIndex.InMemory();
-
-    public FacetingCollectorTests()
-    {
-        // One segment with every source, then two sources replaced in segments of their own: deleted entries
-        // stay in the first segment, which the reader state is read from too.
-        _index.Rebuild(SampleCorpus.Issues.SelectMany(IndexedWitness.FromIssue));
-        _index.IndexIssue(SampleCorpus.Issues[0]);
-        _index.IndexIssue(SampleCorpus.Issues[^1]);
-    }
+    // Deleted entries stay in the first segment, which the reader state is read from too.
+    private readonly GazetteIndex _index = SampleCorpus.IndexWithReplacedSources();
 
     public static TheoryData<string, SearchLevel, int?, string?> Requests => new()
     {

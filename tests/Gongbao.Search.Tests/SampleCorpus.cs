@@ -15,6 +15,19 @@ public static class SampleCorpus
     });
 
     public static IReadOnlyList<GazetteIssue> Issues => Parsed.Value;
+
+    /// <summary>
+    /// The sample issues in an in-memory index of three segments: one with every source, then the first and last
+    /// sources replaced in segments of their own, so the first segment holds deleted entries.
+    /// </summary>
+    public static GazetteIndex IndexWithReplacedSources()
+    {
+        var index = GazetteIndex.InMemory();
+        index.Rebuild(Issues.SelectMany(IndexedWitness.FromIssue));
+        index.IndexIssue(Issues[0]);
+        index.IndexIssue(Issues[^1]);
+        return index;
+    }
 }
 
 /// <summary>An in-memory index of the samples shared by a test class.</summary>

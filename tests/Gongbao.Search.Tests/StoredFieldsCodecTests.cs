@@ -17,7 +17,7 @@ public sealed class StoredFieldsCodecTests
         // chunks (Lucene splits those into several compressed blocks).
         var texts = Enumerable.Range(0, 400).Select(i => Text(random, i % 50 == 7 ? 70_000 : random.Next(0, 3_000))).ToList();
         using var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalyzer.Version, new WhitespaceAnalyzer(ChineseAnalyzer.Version)) { Codec = new GazetteCodec() }))
+        using (var writer = NewWriter(directory))
         {
             foreach (var text in texts)
             {
@@ -43,8 +43,7 @@ public sealed class StoredFieldsCodecTests
         var random = new Random(11);
         var texts = Enumerable.Range(0, 300).Select(i => Text(random, i % 60 == 5 ? 70_000 : random.Next(0, 2_000))).ToList();
         using var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(ChineseAnalyzer.Version, new WhitespaceAnalyzer(ChineseAnalyzer.Version)) { Codec = new GazetteCodec() };
-        using (var writer = new IndexWriter(directory, config))
+        using (var writer = NewWriter(directory))
         {
             for (var i = 0; i < texts.Count; i++)
             {
@@ -69,7 +68,7 @@ public sealed class StoredFieldsCodecTests
         }
 
         // A merge with deletions re-encodes the kept entries through the decompressor; then every kept entry reads back.
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalyzer.Version, new WhitespaceAnalyzer(ChineseAnalyzer.Version)) { Codec = new GazetteCodec() }))
+        using (var writer = NewWriter(directory))
         {
             for (var i = 0; i < texts.Count; i += 7)
             {
@@ -90,6 +89,9 @@ public sealed class StoredFieldsCodecTests
             }
         }
     }
+
+    private static IndexWriter NewWriter(Lucene.Net.Store.Directory directory) =>
+        new(directory, new IndexWriterConfig(ChineseAnalyzer.Version, new WhitespaceAnalyzer(ChineseAnalyzer.Version)) { Codec = new GazetteCodec() });
 
     private static string Text(Random random, int length)
     {
