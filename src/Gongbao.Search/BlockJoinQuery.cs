@@ -68,17 +68,42 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
         }
     }
 
+    /// <summary>
+    /// Positions on a block as soon as one of its entries matches, and scores the block (the best of its matching
+    /// entries) only when asked: a block a conjunction or an optional clause passes over is never scored, and its
+    /// remaining entries are skipped with one <c>Advance</c>.
+    /// </summary>
     private sealed class JoinScorer(Weight weight, Scorer inner, FixedBitSet parents, IBits? acceptDocs) : Scorer(weight)
     {
         private int _doc = -1;
         private int _innerDoc = -1;
+
+        // The end of the current block (exclusive), and its score once computed.
+        private int _blockEnd = -1;
+        private bool _scored;
         private float _score;
 
         public override int DocID => _doc;
 
         public override int Freq => 1;
 
-        public override float GetScore() => _score;
+        public override float GetScore()
+        {
+            if (!_scored)
+            {
+                // inner stands on the block's first unconsumed match: take it and every match up to the block's end.
+                var best = float.NegativeInfinity;
+                while (_innerDoc < _blockEnd)
+                {
+                    best = Math.Max(best, inner.GetScore());
+                    _innerDoc = inner.NextDoc();
+                }
+
+                (_score, _scored) = (best, true);
+            }
+
+            return _score;
+        }
 
         public override long GetCost() => inner.GetCost();
 
@@ -93,9 +118,11 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
                 }
 
                 _innerDoc = inner.NextDoc();
+                return Find();
             }
 
-            return Gather();
+            SkipBlock();
+            return Find();
         }
 
         public override int Advance(int target)
@@ -117,11 +144,20 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
                 _innerDoc = inner.Advance(start);
             }
 
-            return Gather();
+            return Find();
         }
 
-        // _innerDoc is the first unconsumed inner match: take it and every match of the same block.
-        private int Gather()
+        // The current block's remaining matches are not needed: skip them.
+        private void SkipBlock()
+        {
+            if (_innerDoc < _blockEnd)
+            {
+                _innerDoc = _blockEnd == NO_MORE_DOCS ? NO_MORE_DOCS : inner.Advance(_blockEnd);
+            }
+        }
+
+        // _innerDoc is the first unconsumed inner match: its block, when accepted, is the next match.
+        private int Find()
         {
             while (_innerDoc != NO_MORE_DOCS)
             {
@@ -131,28 +167,16 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
                     return _doc = NO_MORE_DOCS; // past the range: no further block is accepted
                 }
 
-                if (parent < 0)
+                var next = _innerDoc + 1 < parents.Length ? parents.NextSetBit(_innerDoc + 1) : -1;
+                _blockEnd = next < 0 ? NO_MORE_DOCS : next;
+                if (parent < 0 || (acceptDocs is not null && !acceptDocs.Get(parent)))
                 {
-                    // An entry before any document entry (not written by this index): not part of a block.
-                    _innerDoc = inner.NextDoc();
+                    // Before any document entry (not written by this index), or a block not accepted: not a match.
+                    SkipBlock();
                     continue;
                 }
 
-                var next = parent + 1 < parents.Length ? parents.NextSetBit(parent + 1) : -1;
-                var end = next < 0 ? int.MaxValue : next;
-                var best = float.NegativeInfinity;
-                while (_innerDoc != NO_MORE_DOCS && _innerDoc < end)
-                {
-                    best = Math.Max(best, inner.GetScore());
-                    _innerDoc = inner.NextDoc();
-                }
-
-                if (acceptDocs is not null && !acceptDocs.Get(parent))
-                {
-                    continue;
-                }
-
-                _score = best;
+                _scored = false;
                 return _doc = parent;
             }
 

@@ -188,6 +188,9 @@ internal sealed class FacetingCollector : ICollector
         return list.Skip(skip).Take(take).ToList();
     }
 
+    /// <summary>Puts <paramref name="matches"/> in rank order, as <see cref="Top"/> returns them.</summary>
+    public static void Order(List<Match> matches) => matches.Sort(Compare);
+
     // Best first: sort key (a date, when sorting by one), then score, then the gazette witness, then index order.
     private static int Compare(Match a, Match b)
     {

@@ -239,17 +239,14 @@ public sealed partial class GazetteIndex : IDisposable
                 SearchSort.EffectiveFrom => SearchFields.EffectiveFrom,
                 _ => null,
             };
-            var collector = new FacetingCollector(state, page * pageSize, sortField);
-            Run(searcher, query, request, state, collector);
+            var (collector, top) = Rank(searcher, parsed, query, request, state, sortField, page, pageSize);
             if (collector.DistinctCount == 0 && _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed: true, blocks: state.Blocks) is { } relaxed && !relaxed.Equals(query))
             {
                 // Nothing has every word (a typed question adds words the answer does not print): all but one.
-                collector = new FacetingCollector(state, page * pageSize, sortField);
-                Run(searcher, relaxed, request, state, collector);
+                (collector, top) = Rank(searcher, parsed, relaxed, request, state, sortField, page, pageSize, relaxed: true);
             }
 
             var terms = HighlightTerms(parsed, state.Lexicon);
-            var top = collector.Top((page - 1) * pageSize, pageSize);
             var best = request.Level == SearchLevel.Document && _queryBuilder.Build(parsed, SearchLevel.Document, state.Lexicon) is { } local
                 ? BestProvisions(searcher, local, top.Select(h => h.Doc).ToList(), state)
                 : [];
@@ -285,6 +282,128 @@ public sealed partial class GazetteIndex : IDisposable
         finally
         {
             _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>
+    /// Matches and collects <paramref name="query"/>, and returns the page's hits. At document level the body phrase boosts
+    /// (<see cref="SearchQueryBuilder.Build"/>'s <c>bodyPhrases</c>) are left out of the matching, which then finds the same
+    /// documents (hits, totals and facets are exact) at a fraction of the cost; the best
+    /// <see cref="SearchQueryBuilder.RescoreWindow"/> documents by that score are scored again by the whole query and
+    /// ranked by it, ahead of the rest, as a rescoring window does (Lucene's <c>QueryRescorer</c>).
+    /// </summary>
+    private (FacetingCollector Collector, IReadOnlyList<FacetingCollector.Match> Page) Rank(IndexSearcher searcher, SearchQuery parsed, Query query,
+        SearchRequest request, ReaderState state, string? sortField, int page, int pageSize, bool relaxed = false)
+    {
+        var depth = page * pageSize;
+        var matched = request.Level == SearchLevel.Document && RescoreWindow > 0
+            ? _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed, state.Blocks, bodyPhrases: false) ?? query
+            : query;
+        var rescore = !matched.Equals(query);
+        if (rescore)
+        {
+            depth = Math.Max(depth, RescoreWindow);
+        }
+
+        var collector = new FacetingCollector(state, depth, sortField);
+        Run(searcher, matched, request, state, collector);
+        if (!rescore)
+        {
+            return (collector, collector.Top((page - 1) * pageSize, pageSize));
+        }
+
+        var ranked = collector.Top(0, depth).ToList();
+        var window = Rescore(searcher, query, ranked.Take(RescoreWindow).ToList(), state, request.Level);
+        return (collector, window.Concat(ranked.Skip(RescoreWindow)).Skip((page - 1) * pageSize).Take(pageSize).ToList());
+    }
+
+    /// <summary>The documents at level's best by the words (0: none; every document is ranked by the whole query).</summary>
+    internal int RescoreWindow { get; set; } = SearchQueryBuilder.RescoreWindow;
+
+    /// <summary>
+    /// <paramref name="window"/> scored by <paramref name="query"/> (the whole query, which matches every entry the window's
+    /// matching query matched) and put in rank order. The scorer is advanced to each entry in index order, so only the window's
+    /// entries are scored. A folded entry (witnesses of one ID) scores as the best of its witnesses, as the collector folds it.
+    /// An entry the whole query does not match is a defect of the two queries, reported, never ranked.
+    /// </summary>
+    private static List<FacetingCollector.Match> Rescore(IndexSearcher searcher, Query query, List<FacetingCollector.Match> window, ReaderState state, SearchLevel level)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+
+        // The entries to score: each match's own, and for a fold every live witness of its ID at this level.
+        var entries = new List<(int Doc, int Match, bool Required)>();
+        for (var i = 0; i < window.Count; i++)
+        {
+            entries.Add((window[i].Doc, i, true));
+            if (window[i].IdHash != 0)
+            {
+                foreach (var witness in Witnesses(leaves, state, level, window[i].IdHash).Where(d => d != window[i].Doc))
+                {
+                    entries.Add((witness, i, false));
+                }
+            }
+        }
+
+        var weight = searcher.CreateNormalizedWeight(query);
+        var scores = Enumerable.Repeat(float.NegativeInfinity, window.Count).ToArray();
+        Scorer? scorer = null;
+        var leafOrd = -1;
+        foreach (var (doc, match, required) in entries.OrderBy(e => e.Doc))
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            if (leaf.Ord != leafOrd)
+            {
+                leafOrd = leaf.Ord;
+                scorer = state.LiveTypeDocs(leaf.Ord, level) is { } accepted ? weight.GetScorer(leaf, accepted) : null;
+            }
+
+            var local = doc - leaf.DocBase;
+            var at = scorer is null ? DocIdSetIterator.NO_MORE_DOCS : scorer.DocID >= local ? scorer.DocID : scorer.Advance(local);
+            if (at != local)
+            {
+                // A witness of a fold need not match (the collector folded only those that did); the entry itself must.
+                if (required)
+                {
+                    throw new InvalidOperationException($"Entry {doc} matched the search's words but not its whole query: the two must match the same entries.");
+                }
+
+                continue;
+            }
+
+            var score = scorer!.GetScore();
+            if (state.PlaceholderDocs(leaf.Ord) is { } placeholders && placeholders.Get(local))
+            {
+                score *= FacetingCollector.PlaceholderFactor;
+            }
+
+            scores[match] = Math.Max(scores[match], score);
+        }
+
+        var rescored = window.Select((m, i) => m with { Score = scores[i] }).ToList();
+        FacetingCollector.Order(rescored);
+        return rescored;
+    }
+
+    // The live entries of a level whose ID hashes to idHash among the entries marked as having a twin (rare, so few bits).
+    private static IEnumerable<int> Witnesses(IList<AtomicReaderContext> leaves, ReaderState state, SearchLevel level, long idHash)
+    {
+        foreach (var leaf in leaves)
+        {
+            var twins = state.TwinDocs(leaf.Ord);
+            var accepted = state.LiveTypeDocs(leaf.Ord, level);
+            var ids = leaf.AtomicReader.GetNumericDocValues(SearchFields.IdHash);
+            if (twins is null || accepted is null || ids is null)
+            {
+                continue;
+            }
+
+            for (var d = twins.NextSetBit(0); d >= 0; d = d + 1 < twins.Length ? twins.NextSetBit(d + 1) : -1)
+            {
+                if (accepted.Get(d) && ids.Get(d) == idHash)
+                {
+                    yield return leaf.DocBase + d;
+                }
+            }
         }
     }
 

@@ -28,6 +28,9 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
 
     public const int ProximitySlop = 12;
 
+    /// <summary>How many of a document-level search's best documents get the body phrase boosts (see <c>bodyPhrases</c>).</summary>
+    public const int RescoreWindow = 100;
+
     /// <summary>The words a query term is matched as (one entry for a quoted phrase), with the lexicon used.</summary>
     public static IReadOnlyList<string> Words(SearchQuery query, int index, SearchLexicon lexicon) =>
         query.Quoted.Contains(index) ? [query.Terms[index]] : QuerySegmenter.Split(query.Terms[index], lexicon);
@@ -44,12 +47,17 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
     public const float DocumentTitleWeight = 0.3f;
 
     /// <param name="relaxed">All but one word must occur (the retry when every word finds nothing).</param>
+    /// <param name="bodyPhrases">
+    /// At document level, the boosts of the query printed exactly in the body (a phrase matched in every provision of
+    /// every matching document, most of such a search's time). Without them the query matches the same documents; the
+    /// search ranks by it and adds the boosts to its best <see cref="RescoreWindow"/> documents only.
+    /// </param>
     /// <param name="blocks">
     /// Document entries per segment: at document level the body text is then matched in the document's
     /// provision entries too (<see cref="BlockJoinQuery"/>); without it, only in the entry itself (the form
     /// used to pick a document hit's best provision).
     /// </param>
-    public Query? Build(SearchQuery query, SearchLevel level, SearchLexicon lexicon, bool relaxed = false, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks = null)
+    public Query? Build(SearchQuery query, SearchLevel level, SearchLexicon lexicon, bool relaxed = false, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks = null, bool bodyPhrases = true)
     {
         if (query.IsEmpty)
         {
@@ -57,6 +65,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
         }
 
         var join = level == SearchLevel.Document ? blocks : null;
+        var bodyPhrase = bodyPhrases || join is null;
 
         var root = new BooleanQuery();
         var allWords = new List<string>();
@@ -92,7 +101,11 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             if (words.Count > 1)
             {
                 // Printed exactly as typed: the strongest evidence.
-                AddShould(root, Body(Phrase(chinese, SearchFields.Text, rest), join), PhraseBoost);
+                if (bodyPhrase)
+                {
+                    AddShould(root, Body(Phrase(chinese, SearchFields.Text, rest), join), PhraseBoost);
+                }
+
                 AddShould(root, Phrase(chinese, level == SearchLevel.Document ? SearchFields.TitleZh : SearchFields.Heading, rest), PhraseBoost * TitleBoost);
             }
         }
@@ -129,7 +142,11 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
         {
             // Terms written apart but printed together: the concatenation as one phrase ranks first.
             var joined = string.Concat(query.Terms);
-            AddShould(root, Body(Phrase(chinese, SearchFields.Text, joined), join), PhraseBoost);
+            if (bodyPhrase)
+            {
+                AddShould(root, Body(Phrase(chinese, SearchFields.Text, joined), join), PhraseBoost);
+            }
+
             AddShould(root, Phrase(chinese, level == SearchLevel.Document ? SearchFields.TitleZh : SearchFields.Heading, joined), PhraseBoost * TitleBoost);
         }
 

@@ -1,0 +1,124 @@
+using System.Text.Json;
+
+using Lucene.Net.Analysis.En;
+
+namespace Gongbao.Search.Tests;
+
+/// <summary>
+/// A document-level search matches without the body phrase boosts and scores its best documents again with the whole
+/// query (<see cref="SearchQueryBuilder.RescoreWindow"/>). What it finds, counts and facets must equal what the whole
+/// query finds; the window's documents rank by their whole score; with a window holding every hit the result is exactly
+/// that of scoring every document with the whole query.
+/// </summary>
+public sealed class RescoreWindowTests : IDisposable
+{
+    // Three segments with deleted entries: the window's entries are scored segment by segment.
+    private readonly GazetteIndex _index = SampleCorpus.IndexWithReplacedSources();
+
+    private static readonly string[] Texts = ["信用 修复", "信用评价", "补助资金", "管理 办法", "广播电视 管理", "幼儿园 补助", "评价 等级", "\"信用\" 评价"];
+
+    public static TheoryData<string> Queries => new(Texts);
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void A_window_holding_every_hit_gives_the_result_of_the_whole_query_for_every_document(string text)
+    {
+        var request = new SearchRequest { Query = text, Level = SearchLevel.Document, PageSize = 5 };
+        Assert.True(Search(request, window: 0).Total > 1, $"{text}: several documents match");
+        Assert.Equal(Pages(request, window: 0), Pages(request, window: 10_000));
+    }
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void A_small_window_ranks_its_documents_by_their_whole_score_first_and_keeps_totals_facets_and_hits(string text)
+    {
+        var request = new SearchRequest { Query = text, Level = SearchLevel.Document, PageSize = 100 };
+        var whole = Search(request, window: 0);
+        var windowed = Search(request, window: 2);
+        Assert.Equal(whole.Total, windowed.Total);
+        Assert.Equal(JsonSerializer.Serialize(whole.Facets), JsonSerializer.Serialize(windowed.Facets));
+        Assert.Equal(whole.Hits.Select(h => h.Id).Order(StringComparer.Ordinal), windowed.Hits.Select(h => h.Id).Order(StringComparer.Ordinal));
+
+        // The window: the two best by the words alone, in the order and with the scores of the whole query.
+        var byWords = WordsOnlyOrder(request);
+        var window = byWords.Take(2).ToHashSet(StringComparer.Ordinal);
+        var scores = whole.Hits.ToDictionary(h => h.Id, h => h.Score, StringComparer.Ordinal);
+        Assert.Equal(window, windowed.Hits.Take(2).Select(h => h.Id).ToHashSet(StringComparer.Ordinal));
+        Assert.All(windowed.Hits.Take(2), h => Assert.Equal(scores[h.Id], h.Score));
+        Assert.True(windowed.Hits.Count < 2 || windowed.Hits[0].Score >= windowed.Hits[1].Score);
+
+        // The rest follow in the order of the words alone.
+        Assert.Equal(byWords.Skip(2), windowed.Hits.Skip(2).Select(h => h.Id));
+    }
+
+    [Fact]
+    public void The_body_phrase_boosts_change_the_order_of_some_query_so_the_window_is_tested()
+    {
+        // Without such a query, ranking by the words alone everywhere would pass the tests above.
+        var changed = Texts
+            .Where(text =>
+            {
+                var request = new SearchRequest { Query = text, Level = SearchLevel.Document, PageSize = 100 };
+                return !WordsOnlyOrder(request).SequenceEqual(Search(request, window: 0).Hits.Select(h => h.Id));
+            })
+            .ToList();
+        Assert.NotEmpty(changed);
+    }
+
+    [Fact]
+    public void Provision_level_and_single_words_are_matched_with_the_whole_query()
+    {
+        // Nothing to rescore: no body phrase boost at document level for one word; provision entries hold their text.
+        foreach (var request in new[]
+        {
+            new SearchRequest { Query = "信用 修复", Level = SearchLevel.Provision, PageSize = 20 },
+            new SearchRequest { Query = "补助", Level = SearchLevel.Document, PageSize = 20 },
+        })
+        {
+            Assert.Equal(Json(Search(request, window: 0)), Json(Search(request, window: 1)));
+        }
+    }
+
+    // The document IDs in the order the query without body phrase boosts ranks them (what the window is chosen by).
+    private List<string> WordsOnlyOrder(SearchRequest request) => _index.Inspect(request, (searcher, state, _, _) =>
+    {
+        var builder = new SearchQueryBuilder(ChineseAnalyzer.ForQuery(), new EnglishAnalyzer(ChineseAnalyzer.Version));
+        var query = builder.Build(SearchQuery.Parse(request.Query), request.Level, state.Lexicon, blocks: state.Blocks, bodyPhrases: false)!;
+        var collector = new FacetingCollector(state, 1000, sortField: null);
+        var weight = searcher.CreateNormalizedWeight(query);
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            if (state.LiveTypeDocs(leaf.Ord, request.Level) is { } accepted && weight.GetScorer(leaf, accepted) is { } scorer)
+            {
+                collector.SetNextReader(leaf);
+                collector.SetScorer(scorer);
+                for (var d = scorer.NextDoc(); d != Lucene.Net.Search.DocIdSetIterator.NO_MORE_DOCS; d = scorer.NextDoc())
+                {
+                    collector.Collect(d);
+                }
+            }
+        }
+
+        return collector.Top(0, 1000).Select(m => searcher.Doc(m.Doc).Get(SearchFields.Id)).ToList();
+    });
+
+    private SearchResults Search(SearchRequest request, int window)
+    {
+        _index.RescoreWindow = window;
+        try
+        {
+            return _index.Search(request);
+        }
+        finally
+        {
+            _index.RescoreWindow = SearchQueryBuilder.RescoreWindow;
+        }
+    }
+
+    private List<string> Pages(SearchRequest request, int window) =>
+        Enumerable.Range(1, 3).Select(page => Json(Search(request with { Page = page }, window))).ToList();
+
+    private static string Json(SearchResults r) => JsonSerializer.Serialize(r with { ElapsedMilliseconds = 0 });
+
+    public void Dispose() => _index.Dispose();
+}
