@@ -286,17 +286,17 @@ public sealed partial class GazetteIndex : IDisposable
     }
 
     /// <summary>
-    /// Matches and collects <paramref name="query"/>, and returns the page's hits. At document level the body phrase boosts
+    /// Matches and collects <paramref name="query"/>, and returns the page's hits. The body phrase boosts
     /// (<see cref="SearchQueryBuilder.Build"/>'s <c>bodyPhrases</c>) are left out of the matching, which then finds the same
-    /// documents (hits, totals and facets are exact) at a fraction of the cost; the best
-    /// <see cref="SearchQueryBuilder.RescoreWindow"/> documents by that score are scored again by the whole query and
+    /// entries (hits, totals and facets are exact) at a fraction of the cost; the best
+    /// <see cref="SearchQueryBuilder.RescoreWindow"/> hits by that score are scored again by the whole query and
     /// ranked by it, ahead of the rest, as a rescoring window does (Lucene's <c>QueryRescorer</c>).
     /// </summary>
     private (FacetingCollector Collector, IReadOnlyList<FacetingCollector.Match> Page) Rank(IndexSearcher searcher, SearchQuery parsed, Query query,
         SearchRequest request, ReaderState state, string? sortField, int page, int pageSize, bool relaxed = false)
     {
         var depth = page * pageSize;
-        var matched = request.Level == SearchLevel.Document && RescoreWindow > 0
+        var matched = RescoreWindow > 0
             ? _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed, state.Blocks, bodyPhrases: false) ?? query
             : query;
         var rescore = !matched.Equals(query);
@@ -317,7 +317,7 @@ public sealed partial class GazetteIndex : IDisposable
         return (collector, window.Concat(ranked.Skip(RescoreWindow)).Skip((page - 1) * pageSize).Take(pageSize).ToList());
     }
 
-    /// <summary>The documents at level's best by the words (0: none; every document is ranked by the whole query).</summary>
+    /// <summary>How many best hits by the words are ranked by the whole query (0: every hit is matched and ranked by it).</summary>
     internal int RescoreWindow { get; set; } = SearchQueryBuilder.RescoreWindow;
 
     /// <summary>

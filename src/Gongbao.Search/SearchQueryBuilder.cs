@@ -28,7 +28,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
 
     public const int ProximitySlop = 12;
 
-    /// <summary>How many of a document-level search's best documents get the body phrase boosts (see <c>bodyPhrases</c>).</summary>
+    /// <summary>How many of a search's best hits by its words get the body phrase boosts (see <c>bodyPhrases</c>).</summary>
     public const int RescoreWindow = 100;
 
     /// <summary>The words a query term is matched as (one entry for a quoted phrase), with the lexicon used.</summary>
@@ -37,20 +37,21 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
 
     public Query? Build(SearchQuery query, SearchLevel level) => Build(query, level, SearchLexicon.Empty);
 
+    /// <summary>Weight of a word found only in the title of a provision's document.</summary>
+    public const float DocumentTitleWeight = 0.3f;
+
     /// <summary>
     /// Every word must occur (AND): an unquoted term is split into words (幼儿园补助 → 幼儿园 + 补助), a quoted
     /// one is a phrase. Each word matches as a phrase of its bigrams in the text, the heading or the title,
     /// or as any full form of it when it is an abbreviation. The whole term as printed and the words near
     /// each other add boosts, so the exact phrase ranks first without being required.
     /// </summary>
-    /// <summary>Weight of a word found only in the title of a provision's document.</summary>
-    public const float DocumentTitleWeight = 0.3f;
-
     /// <param name="relaxed">All but one word must occur (the retry when every word finds nothing).</param>
     /// <param name="bodyPhrases">
-    /// At document level, the boosts of the query printed exactly in the body (a phrase matched in every provision of
-    /// every matching document, most of such a search's time). Without them the query matches the same documents; the
-    /// search ranks by it and adds the boosts to its best <see cref="RescoreWindow"/> documents only.
+    /// The boosts of the query printed exactly, or its words close together, in the body text: phrases checked in every
+    /// matching provision (at document level, of every matching document), most of such a search's time. Without them
+    /// the query matches the same entries; the search ranks by it and adds the boosts to its best
+    /// <see cref="RescoreWindow"/> hits only.
     /// </param>
     /// <param name="blocks">
     /// Document entries per segment: at document level the body text is then matched in the document's
@@ -65,7 +66,6 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
         }
 
         var join = level == SearchLevel.Document ? blocks : null;
-        var bodyPhrase = bodyPhrases || join is null;
 
         var root = new BooleanQuery();
         var allWords = new List<string>();
@@ -101,7 +101,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             if (words.Count > 1)
             {
                 // Printed exactly as typed: the strongest evidence.
-                if (bodyPhrase)
+                if (bodyPhrases)
                 {
                     AddShould(root, Body(Phrase(chinese, SearchFields.Text, rest), join), PhraseBoost);
                 }
@@ -142,7 +142,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
         {
             // Terms written apart but printed together: the concatenation as one phrase ranks first.
             var joined = string.Concat(query.Terms);
-            if (bodyPhrase)
+            if (bodyPhrases)
             {
                 AddShould(root, Body(Phrase(chinese, SearchFields.Text, joined), join), PhraseBoost);
             }
@@ -150,7 +150,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             AddShould(root, Phrase(chinese, level == SearchLevel.Document ? SearchFields.TitleZh : SearchFields.Heading, joined), PhraseBoost * TitleBoost);
         }
 
-        if (allWords.Count > 2 && level == SearchLevel.Provision)
+        if (allWords.Count > 2 && level == SearchLevel.Provision && bodyPhrases)
         {
             // Sloppy phrases cost time in proportion to positions: only for several words, and never over whole
             // document texts (two words printed together are already boosted by the phrase above).

@@ -5,10 +5,10 @@ using Lucene.Net.Analysis.En;
 namespace Gongbao.Search.Tests;
 
 /// <summary>
-/// A document-level search matches without the body phrase boosts and scores its best documents again with the whole
-/// query (<see cref="SearchQueryBuilder.RescoreWindow"/>). What it finds, counts and facets must equal what the whole
-/// query finds; the window's documents rank by their whole score; with a window holding every hit the result is exactly
-/// that of scoring every document with the whole query.
+/// A search matches without the body phrase boosts and scores its best hits again with the whole query
+/// (<see cref="SearchQueryBuilder.RescoreWindow"/>). What it finds, counts and facets must equal what the whole query
+/// finds; the window's hits rank by their whole score; with a window holding every hit the result is exactly that of
+/// scoring every hit with the whole query. At both levels, over three segments with deleted entries and folded witnesses.
 /// </summary>
 public sealed class RescoreWindowTests : IDisposable
 {
@@ -17,22 +17,41 @@ public sealed class RescoreWindowTests : IDisposable
 
     private static readonly string[] Texts = ["信用 修复", "信用评价", "补助资金", "管理 办法", "广播电视 管理", "幼儿园 补助", "评价 等级", "\"信用\" 评价"];
 
-    public static TheoryData<string> Queries => new(Texts);
+    private static readonly string[] ProvisionTexts = ["信用 修复", "养老服务", "补助资金", "广播电视 管理", "管理 部门 负责", "评价等级", "幼儿园补助"];
+
+    public static TheoryData<string, SearchLevel> Queries
+    {
+        get
+        {
+            var data = new TheoryData<string, SearchLevel>();
+            foreach (var text in Texts)
+            {
+                data.Add(text, SearchLevel.Document);
+            }
+
+            foreach (var text in ProvisionTexts)
+            {
+                data.Add(text, SearchLevel.Provision);
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Queries))]
-    public void A_window_holding_every_hit_gives_the_result_of_the_whole_query_for_every_document(string text)
+    public void A_window_holding_every_hit_gives_the_result_of_the_whole_query_for_every_hit(string text, SearchLevel level)
     {
-        var request = new SearchRequest { Query = text, Level = SearchLevel.Document, PageSize = 5 };
-        Assert.True(Search(request, window: 0).Total > 1, $"{text}: several documents match");
+        var request = new SearchRequest { Query = text, Level = level, PageSize = 5 };
+        Assert.True(Search(request, window: 0).Total > 1, $"{text}: several hits");
         Assert.Equal(Pages(request, window: 0), Pages(request, window: 10_000));
     }
 
     [Theory]
     [MemberData(nameof(Queries))]
-    public void A_small_window_ranks_its_documents_by_their_whole_score_first_and_keeps_totals_facets_and_hits(string text)
+    public void A_small_window_ranks_its_hits_by_their_whole_score_first_and_keeps_totals_facets_and_hits(string text, SearchLevel level)
     {
-        var request = new SearchRequest { Query = text, Level = SearchLevel.Document, PageSize = 100 };
+        var request = new SearchRequest { Query = text, Level = level, PageSize = 100 };
         var whole = Search(request, window: 0);
         var windowed = Search(request, window: 2);
         Assert.Equal(whole.Total, windowed.Total);
@@ -51,32 +70,30 @@ public sealed class RescoreWindowTests : IDisposable
         Assert.Equal(byWords.Skip(2), windowed.Hits.Skip(2).Select(h => h.Id));
     }
 
-    [Fact]
-    public void The_body_phrase_boosts_change_the_order_of_some_query_so_the_window_is_tested()
+    [Theory]
+    [InlineData(SearchLevel.Document)]
+    [InlineData(SearchLevel.Provision)]
+    public void The_body_phrase_boosts_change_the_order_of_some_query_so_the_window_is_tested(SearchLevel level)
     {
         // Without such a query, ranking by the words alone everywhere would pass the tests above.
-        var changed = Texts
+        var changed = (level == SearchLevel.Document ? Texts : ProvisionTexts)
             .Where(text =>
             {
-                var request = new SearchRequest { Query = text, Level = SearchLevel.Document, PageSize = 100 };
+                var request = new SearchRequest { Query = text, Level = level, PageSize = 100 };
                 return !WordsOnlyOrder(request).SequenceEqual(Search(request, window: 0).Hits.Select(h => h.Id));
             })
             .ToList();
         Assert.NotEmpty(changed);
     }
 
-    [Fact]
-    public void Provision_level_and_single_words_are_matched_with_the_whole_query()
+    [Theory]
+    [InlineData("补助", SearchLevel.Document)]
+    [InlineData("补助", SearchLevel.Provision)]
+    [InlineData("第八条", SearchLevel.Provision)]
+    public void A_single_word_has_no_body_phrase_boost_and_is_ranked_by_the_whole_query(string text, SearchLevel level)
     {
-        // Nothing to rescore: no body phrase boost at document level for one word; provision entries hold their text.
-        foreach (var request in new[]
-        {
-            new SearchRequest { Query = "信用 修复", Level = SearchLevel.Provision, PageSize = 20 },
-            new SearchRequest { Query = "补助", Level = SearchLevel.Document, PageSize = 20 },
-        })
-        {
-            Assert.Equal(Json(Search(request, window: 0)), Json(Search(request, window: 1)));
-        }
+        var request = new SearchRequest { Query = text, Level = level, PageSize = 20 };
+        Assert.Equal(Json(Search(request, window: 0)), Json(Search(request, window: 1)));
     }
 
     // The document IDs in the order the query without body phrase boosts ranks them (what the window is chosen by).
