@@ -26,25 +26,32 @@ internal sealed class RangeBits(FixedBitSet accepted, int start, int end) : IBit
     public bool Get(int index) => index >= start && index < end && accepted.Get(index);
 }
 
-internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> blocks) : Query
+/// <param name="firstOnly">
+/// Score a block by its first matching entry (in index order) instead of its best, and skip its other entries: the same
+/// blocks match, for much less work where each entry costs a phrase check. A search's matching pass uses it; the hits it
+/// ranks first are scored again with the best entry (<see cref="SearchQueryBuilder.RescoreWindow"/>).
+/// </param>
+internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> blocks, bool firstOnly = false) : Query
 {
     public Query Inner { get; } = inner;
+
+    public bool FirstOnly => firstOnly;
 
     public override Query Rewrite(IndexReader reader)
     {
         var rewritten = Inner.Rewrite(reader);
-        return ReferenceEquals(rewritten, Inner) ? this : new BlockJoinQuery(rewritten, blocks) { Boost = Boost };
+        return ReferenceEquals(rewritten, Inner) ? this : new BlockJoinQuery(rewritten, blocks, firstOnly) { Boost = Boost };
     }
 
     public override void ExtractTerms(ISet<Term> terms) => Inner.ExtractTerms(terms);
 
     public override Weight CreateWeight(IndexSearcher searcher) => new JoinWeight(this, Inner.CreateWeight(searcher), blocks);
 
-    public override string ToString(string field) => $"block({Inner.ToString(field)})^{Boost}";
+    public override string ToString(string field) => $"block{(firstOnly ? "-first" : "")}({Inner.ToString(field)})^{Boost}";
 
-    public override bool Equals(object? obj) => obj is BlockJoinQuery other && other.Boost == Boost && other.Inner.Equals(Inner);
+    public override bool Equals(object? obj) => obj is BlockJoinQuery other && other.Boost == Boost && other.FirstOnly == FirstOnly && other.Inner.Equals(Inner);
 
-    public override int GetHashCode() => HashCode.Combine(Inner.GetHashCode(), Boost, 0x5b1);
+    public override int GetHashCode() => HashCode.Combine(Inner.GetHashCode(), Boost, FirstOnly, 0x5b1);
 
     private sealed class JoinWeight(BlockJoinQuery query, Weight inner, IReadOnlyList<FixedBitSet?> blocks) : BlockWeight(query, inner, blocks, leaves: null)
     {
@@ -53,7 +60,7 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
             var parents = ParentsOf(context);
             // Inner entries are filtered by deletions only: acceptDocs (a filter on document entries) applies to the parent.
             var scorer = parents is null ? null : Inner.GetScorer(context, context.AtomicReader.LiveDocs);
-            return scorer is null ? null : new JoinScorer(this, scorer, parents!, acceptDocs);
+            return scorer is null ? null : new JoinScorer(this, scorer, parents!, acceptDocs, query.FirstOnly);
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -73,7 +80,7 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
     /// entries) only when asked: a block a conjunction or an optional clause passes over is never scored, and its
     /// remaining entries are skipped with one <c>Advance</c>.
     /// </summary>
-    private sealed class JoinScorer(Weight weight, Scorer inner, FixedBitSet parents, IBits? acceptDocs) : Scorer(weight)
+    private sealed class JoinScorer(Weight weight, Scorer inner, FixedBitSet parents, IBits? acceptDocs, bool firstOnly) : Scorer(weight)
     {
         private int _doc = -1;
         private int _innerDoc = -1;
@@ -91,9 +98,14 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
         {
             if (!_scored)
             {
-                // inner stands on the block's first unconsumed match: take it and every match up to the block's end.
+                // inner stands on the block's first unconsumed match: take it (and, unless firstOnly, every match up to the block's end).
                 var best = float.NegativeInfinity;
-                while (_innerDoc < _blockEnd)
+                if (firstOnly)
+                {
+                    best = inner.GetScore();
+                }
+
+                while (!firstOnly && _innerDoc < _blockEnd)
                 {
                     best = Math.Max(best, inner.GetScore());
                     _innerDoc = inner.NextDoc();

@@ -286,9 +286,9 @@ public sealed partial class GazetteIndex : IDisposable
     }
 
     /// <summary>
-    /// Matches and collects <paramref name="query"/>, and returns the page's hits. The body phrase boosts
-    /// (<see cref="SearchQueryBuilder.Build"/>'s <c>bodyPhrases</c>) are left out of the matching, which then finds the same
-    /// entries (hits, totals and facets are exact) at a fraction of the cost; the best
+    /// Matches and collects <paramref name="query"/>, and returns the page's hits. The matching runs the query's matching
+    /// form (<see cref="SearchQueryBuilder.Build"/> with <c>exact: false</c>), which finds the same entries (hits, totals and
+    /// facets are exact) at a fraction of the cost; the best
     /// <see cref="SearchQueryBuilder.RescoreWindow"/> hits by that score are scored again by the whole query and
     /// ranked by it, ahead of the rest, as a rescoring window does (Lucene's <c>QueryRescorer</c>).
     /// </summary>
@@ -297,7 +297,7 @@ public sealed partial class GazetteIndex : IDisposable
     {
         var depth = page * pageSize;
         var matched = RescoreWindow > 0
-            ? _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed, state.Blocks, bodyPhrases: false) ?? query
+            ? _queryBuilder.Build(parsed, request.Level, state.Lexicon, relaxed, state.Blocks, exact: false) ?? query
             : query;
         var rescore = !matched.Equals(query);
         if (rescore)

@@ -28,7 +28,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
 
     public const int ProximitySlop = 12;
 
-    /// <summary>How many of a search's best hits by its words get the body phrase boosts (see <c>bodyPhrases</c>).</summary>
+    /// <summary>How many of a search's best hits by its matching pass are scored again by the exact query (see <c>exact</c>).</summary>
     public const int RescoreWindow = 100;
 
     /// <summary>The words a query term is matched as (one entry for a quoted phrase), with the lexicon used.</summary>
@@ -47,18 +47,19 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
     /// each other add boosts, so the exact phrase ranks first without being required.
     /// </summary>
     /// <param name="relaxed">All but one word must occur (the retry when every word finds nothing).</param>
-    /// <param name="bodyPhrases">
-    /// The boosts of the query printed exactly, or its words close together, in the body text: phrases checked in every
-    /// matching provision (at document level, of every matching document), most of such a search's time. Without them
-    /// the query matches the same entries; the search ranks by it and adds the boosts to its best
-    /// <see cref="RescoreWindow"/> hits only.
+    /// <param name="exact">
+    /// False for a search's matching pass: without the boosts of the query printed exactly, or its words close together, in
+    /// the body text (phrases checked in every matching provision, at document level of every matching document), and at
+    /// document level with a document's body scored by its first matching provision instead of its best
+    /// (<see cref="BlockJoinQuery.FirstOnly"/>). That query matches the same entries for a fraction of the work; the search
+    /// ranks by it and scores its best <see cref="RescoreWindow"/> hits again with the exact query.
     /// </param>
     /// <param name="blocks">
     /// Document entries per segment: at document level the body text is then matched in the document's
     /// provision entries too (<see cref="BlockJoinQuery"/>); without it, only in the entry itself (the form
     /// used to pick a document hit's best provision).
     /// </param>
-    public Query? Build(SearchQuery query, SearchLevel level, SearchLexicon lexicon, bool relaxed = false, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks = null, bool bodyPhrases = true)
+    public Query? Build(SearchQuery query, SearchLevel level, SearchLexicon lexicon, bool relaxed = false, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks = null, bool exact = true)
     {
         if (query.IsEmpty)
         {
@@ -66,6 +67,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
         }
 
         var join = level == SearchLevel.Document ? blocks : null;
+        var firstOnly = !exact;
 
         var root = new BooleanQuery();
         var allWords = new List<string>();
@@ -79,7 +81,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
                 // The number is matched exactly (or as printed in the text); what follows it (第十四条) is matched on its own.
                 var either = new BooleanQuery();
                 AddShould(either, new TermQuery(new Term(SearchFields.Number, termNumber.Canonical)), NumberBoost);
-                AddShould(either, Body(Phrase(chinese, SearchFields.Text, termNumber.Printed), join), 1f);
+                AddShould(either, Body(Phrase(chinese, SearchFields.Text, termNumber.Printed), join, firstOnly), 1f);
                 root.Add(either, Occur.MUST);
                 rest = term.Replace(termNumber.Printed, " ", StringComparison.Ordinal).Trim();
                 if (rest.Length == 0)
@@ -91,7 +93,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             var words = query.Quoted.Contains(t) ? [rest] : QuerySegmenter.Split(rest, lexicon);
             foreach (var word in words)
             {
-                if (WordClause(word, level, lexicon, blocks) is { } clause)
+                if (WordClause(word, level, lexicon, blocks, firstOnly) is { } clause)
                 {
                     required.Add(clause);
                     allWords.Add(word);
@@ -101,9 +103,9 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             if (words.Count > 1)
             {
                 // Printed exactly as typed: the strongest evidence.
-                if (bodyPhrases)
+                if (exact)
                 {
-                    AddShould(root, Body(Phrase(chinese, SearchFields.Text, rest), join), PhraseBoost);
+                    AddShould(root, Body(Phrase(chinese, SearchFields.Text, rest), join, firstOnly), PhraseBoost);
                 }
 
                 AddShould(root, Phrase(chinese, level == SearchLevel.Document ? SearchFields.TitleZh : SearchFields.Heading, rest), PhraseBoost * TitleBoost);
@@ -142,15 +144,15 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
         {
             // Terms written apart but printed together: the concatenation as one phrase ranks first.
             var joined = string.Concat(query.Terms);
-            if (bodyPhrases)
+            if (exact)
             {
-                AddShould(root, Body(Phrase(chinese, SearchFields.Text, joined), join), PhraseBoost);
+                AddShould(root, Body(Phrase(chinese, SearchFields.Text, joined), join, firstOnly), PhraseBoost);
             }
 
             AddShould(root, Phrase(chinese, level == SearchLevel.Document ? SearchFields.TitleZh : SearchFields.Heading, joined), PhraseBoost * TitleBoost);
         }
 
-        if (allWords.Count > 2 && level == SearchLevel.Provision && bodyPhrases)
+        if (allWords.Count > 2 && level == SearchLevel.Provision && exact)
         {
             // Sloppy phrases cost time in proportion to positions: only for several words, and never over whole
             // document texts (two words printed together are already boosted by the phrase above).
@@ -161,12 +163,12 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
     }
 
     // At document level the body text lives in the document's provision entries: match it there.
-    private static Query? Body(Query? text, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks) =>
-        text is null || blocks is null ? text : new BlockJoinQuery(text, blocks);
+    private static Query? Body(Query? text, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks, bool firstOnly) =>
+        text is null || blocks is null ? text : new BlockJoinQuery(text, blocks, firstOnly);
 
     // blocks: at document level the body is matched in the block's entries; at provision level the document title is
     // matched on the block's document entry (it is indexed there only). Without blocks, only the entry itself.
-    private Query? WordClause(string word, SearchLevel level, SearchLexicon lexicon, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks)
+    private Query? WordClause(string word, SearchLevel level, SearchLexicon lexicon, IReadOnlyList<Lucene.Net.Util.FixedBitSet?>? blocks, bool firstOnly)
     {
         var join = level == SearchLevel.Document ? blocks : null;
         var either = new BooleanQuery();
@@ -177,7 +179,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             // An expansion counts a little less than the word as typed.
             var weight = first ? 1f : 0.8f;
             first = false;
-            AddShould(either, Body(Phrase(chinese, SearchFields.Text, form), join), weight);
+            AddShould(either, Body(Phrase(chinese, SearchFields.Text, form), join, firstOnly), weight);
             if (level == SearchLevel.Document)
             {
                 AddShould(either, Phrase(chinese, SearchFields.TitleZh, form), TitleBoost * weight);
