@@ -313,22 +313,23 @@ public sealed partial class GazetteIndex : IDisposable
         }
 
         var ranked = collector.Top(0, depth).ToList();
-        var window = Rescore(searcher, query, ranked.Take(RescoreWindow).ToList(), state, request.Level);
+        var window = Rescore(searcher, query, ranked.Take(RescoreWindow).ToList(), state, request);
         return (collector, window.Concat(ranked.Skip(RescoreWindow)).Skip((page - 1) * pageSize).Take(pageSize).ToList());
     }
 
-    /// <summary>How many best hits by the words are ranked by the whole query (0: every hit is matched and ranked by it).</summary>
+    /// <summary>How many best hits of the matching pass are ranked by the whole query (0: every hit is matched and ranked by it).</summary>
     internal int RescoreWindow { get; set; } = SearchQueryBuilder.RescoreWindow;
 
     /// <summary>
     /// <paramref name="window"/> scored by <paramref name="query"/> (the whole query, which matches every entry the window's
-    /// matching query matched) and put in rank order. The scorer is advanced to each entry in index order, so only the window's
+    /// matching query matched) within the request's filters, and put in rank order. The scorer is advanced to each entry in index order, so only the window's
     /// entries are scored. A folded entry (witnesses of one ID) scores as the best of its witnesses, as the collector folds it.
     /// An entry the whole query does not match is a defect of the two queries, reported, never ranked.
     /// </summary>
-    private static List<FacetingCollector.Match> Rescore(IndexSearcher searcher, Query query, List<FacetingCollector.Match> window, ReaderState state, SearchLevel level)
+    private static List<FacetingCollector.Match> Rescore(IndexSearcher searcher, Query query, List<FacetingCollector.Match> window, ReaderState state, SearchRequest request)
     {
         var leaves = searcher.IndexReader.Leaves;
+        var level = request.Level;
 
         // The entries to score: each match's own, and for a fold every live witness of its ID at this level.
         var entries = new List<(int Doc, int Match, bool Required)>();
@@ -344,7 +345,8 @@ public sealed partial class GazetteIndex : IDisposable
             }
         }
 
-        var weight = searcher.CreateNormalizedWeight(query);
+        // Within the request's filters, as the matching was: a witness the filters exclude does not score its fold.
+        var weight = searcher.CreateNormalizedWeight(Filtered(query, request, state, leaves));
         var scores = Enumerable.Repeat(float.NegativeInfinity, window.Count).ToArray();
         Scorer? scorer = null;
         var leafOrd = -1;
@@ -364,7 +366,7 @@ public sealed partial class GazetteIndex : IDisposable
                 // A witness of a fold need not match (the collector folded only those that did); the entry itself must.
                 if (required)
                 {
-                    throw new InvalidOperationException($"Entry {doc} matched the search's words but not its whole query: the two must match the same entries.");
+                    throw new InvalidOperationException($"Entry {doc} matched the search's matching pass but not its whole query: the two must match the same entries.");
                 }
 
                 continue;
@@ -434,8 +436,7 @@ public sealed partial class GazetteIndex : IDisposable
     /// </summary>
     private void Run(IndexSearcher searcher, Query query, SearchRequest request, ReaderState state, ICollector collector)
     {
-        var filtered = Filter(request, state, searcher.IndexReader.Leaves) is { } others ? new FilteredQuery(query, new QueryWrapperFilter(others)) : query;
-        var weight = searcher.CreateNormalizedWeight(filtered);
+        var weight = searcher.CreateNormalizedWeight(Filtered(query, request, state, searcher.IndexReader.Leaves));
         var leaves = searcher.IndexReader.Leaves;
         var maxDoc = searcher.IndexReader.MaxDoc;
         var concurrent = Interlocked.Increment(ref _matching);
@@ -476,6 +477,10 @@ public sealed partial class GazetteIndex : IDisposable
             Interlocked.Decrement(ref _matching);
         }
     }
+
+    // The query within the request's filters (other than the level, given to the scorers as accepted documents).
+    private static Query Filtered(Query query, SearchRequest request, ReaderState state, IList<AtomicReaderContext> leaves) =>
+        Filter(request, state, leaves) is { } others ? new FilteredQuery(query, new QueryWrapperFilter(others)) : query;
 
     // Searches matching now (on any thread): a second one runs its ranges in turn, not on more threads.
     private int _matching;

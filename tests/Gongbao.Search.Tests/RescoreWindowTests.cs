@@ -58,6 +58,23 @@ public sealed class RescoreWindowTests : IDisposable
     }
 
     [Theory]
+    [InlineData("广播电视 管理", SearchLevel.Document, 2021)]
+    [InlineData("广播电视 管理", SearchLevel.Provision, 2021)]
+    [InlineData("补助 资金", SearchLevel.Provision, 2024)]
+    [InlineData("补助", SearchLevel.Document, 2025)]
+    public void Within_filters_the_window_scores_only_the_witnesses_the_filters_let_through(string text, SearchLevel level, int issueYear)
+    {
+        // The sample's standalone document and its gazette copy fold into one hit; a filter may let one witness through.
+        var request = new SearchRequest { Query = text, Level = level, IssueYear = issueYear, PageSize = 50 };
+        var whole = Search(request, window: 0);
+        Assert.True(whole.Total > 1, $"{text}: several hits");
+        var windowed = Search(request, window: 10_000);
+        Assert.Equal(whole.Total, windowed.Total);
+        Assert.Equal(whole.Hits.Select(h => h.Id), windowed.Hits.Select(h => h.Id));
+        Assert.All(whole.Hits.Zip(windowed.Hits), p => Assert.Equal(p.First.Score, p.Second.Score, 1e-5 * Math.Abs(p.First.Score)));
+    }
+
+    [Theory]
     [MemberData(nameof(Queries))]
     public void A_small_window_ranks_its_hits_by_their_whole_score_first_and_keeps_totals_facets_and_hits(string text, SearchLevel level)
     {
