@@ -52,7 +52,8 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
     /// the body text (phrases checked in every matching provision, at document level of every matching document), and at
     /// document level with a document's body scored by its first matching provision instead of its best
     /// (<see cref="BlockJoinQuery.FirstOnly"/>). That query matches the same entries for a fraction of the work; the search
-    /// ranks by it and scores its best <see cref="RescoreWindow"/> hits again with the exact query.
+    /// ranks by it and scores its best <see cref="RescoreWindow"/> hits again with the exact query. A query with no such boost
+    /// (one word) is its own matching query.
     /// </param>
     /// <param name="blocks">
     /// Document entries per segment: at document level the body text is then matched in the document's
@@ -68,6 +69,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
 
         var join = level == SearchLevel.Document ? blocks : null;
         var firstOnly = !exact;
+        var deferred = false;
 
         var root = new BooleanQuery();
         var allWords = new List<string>();
@@ -103,6 +105,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             if (words.Count > 1)
             {
                 // Printed exactly as typed: the strongest evidence.
+                deferred |= !exact;
                 if (exact)
                 {
                     AddShould(root, Body(Phrase(chinese, SearchFields.Text, rest), join, firstOnly), PhraseBoost);
@@ -144,6 +147,7 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
         {
             // Terms written apart but printed together: the concatenation as one phrase ranks first.
             var joined = string.Concat(query.Terms);
+            deferred |= !exact;
             if (exact)
             {
                 AddShould(root, Body(Phrase(chinese, SearchFields.Text, joined), join, firstOnly), PhraseBoost);
@@ -152,14 +156,20 @@ public sealed class SearchQueryBuilder(Analyzer chinese, Analyzer english)
             AddShould(root, Phrase(chinese, level == SearchLevel.Document ? SearchFields.TitleZh : SearchFields.Heading, joined), PhraseBoost * TitleBoost);
         }
 
-        if (allWords.Count > 2 && level == SearchLevel.Provision && exact)
+        if (allWords.Count > 2 && level == SearchLevel.Provision)
         {
             // Sloppy phrases cost time in proportion to positions: only for several words, and never over whole
             // document texts (two words printed together are already boosted by the phrase above).
-            AddShould(root, Proximity(allWords), ProximityBoost);
+            deferred |= !exact;
+            if (exact)
+            {
+                AddShould(root, Proximity(allWords), ProximityBoost);
+            }
         }
 
-        return root;
+        // With no boost to leave for the window, a matching pass would only trade each document's best provision for its
+        // first, and the window would score the best hits again for nothing: the exact query is the matching query then.
+        return exact || deferred ? root : Build(query, level, lexicon, relaxed, blocks, exact: true);
     }
 
     // At document level the body text lives in the document's provision entries: match it there.
