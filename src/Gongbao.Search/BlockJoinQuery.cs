@@ -31,6 +31,36 @@ internal sealed class RangeBits(FixedBitSet accepted, int start, int end) : IBit
 /// blocks match, for much less work where each entry costs a phrase check. A search's matching pass uses it; the hits it
 /// ranks first are scored again with the best entry (<see cref="SearchQueryBuilder.RescoreWindow"/>).
 /// </param>
+/// <summary>
+/// A few entries of a segment picked out as a scorer's accepted documents (the hits a rescoring window scores again). A
+/// scorer skips every other entry without checking it: a phrase's positions are read for these entries only.
+/// </summary>
+internal sealed class SelectedEntries(FixedBitSet entries) : IBits
+{
+    public int Length => entries.Length;
+
+    public bool Get(int index) => entries.Get(index);
+
+    /// <summary>The live entries of the selected entries' blocks (each selected entry is a document entry of <paramref name="parents"/>).</summary>
+    public FixedBitSet Blocks(FixedBitSet parents, IBits? live)
+    {
+        var blocks = new FixedBitSet(entries.Length);
+        for (var p = entries.NextSetBit(0); p >= 0; p = p + 1 < entries.Length ? entries.NextSetBit(p + 1) : -1)
+        {
+            var next = p + 1 < parents.Length ? parents.NextSetBit(p + 1) : -1;
+            for (var d = p; d < (next < 0 ? entries.Length : next); d++)
+            {
+                if (live is null || live.Get(d))
+                {
+                    blocks.Set(d);
+                }
+            }
+        }
+
+        return blocks;
+    }
+}
+
 internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> blocks, bool firstOnly = false) : Query
 {
     public Query Inner { get; } = inner;
@@ -59,7 +89,9 @@ internal sealed class BlockJoinQuery(Query inner, IReadOnlyList<FixedBitSet?> bl
         {
             var parents = ParentsOf(context);
             // Inner entries are filtered by deletions only: acceptDocs (a filter on document entries) applies to the parent.
-            var scorer = parents is null ? null : Inner.GetScorer(context, context.AtomicReader.LiveDocs);
+            // A few selected document entries (a rescoring window) pass on their blocks, so the inner scorer checks no other.
+            var live = context.AtomicReader.LiveDocs;
+            var scorer = parents is null ? null : Inner.GetScorer(context, acceptDocs is SelectedEntries selected ? selected.Blocks(parents, live) : live);
             return scorer is null ? null : new JoinScorer(this, scorer, parents!, acceptDocs, query.FirstOnly);
         }
 

@@ -350,13 +350,21 @@ public sealed partial class GazetteIndex : IDisposable
         var scores = Enumerable.Repeat(float.NegativeInfinity, window.Count).ToArray();
         Scorer? scorer = null;
         var leafOrd = -1;
-        foreach (var (doc, match, required) in entries.OrderBy(e => e.Doc))
+        var ordered = entries.OrderBy(e => e.Doc).ToList();
+        foreach (var (doc, match, required) in ordered)
         {
             var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
             if (leaf.Ord != leafOrd)
             {
+                // The scorer accepts only this segment's window entries: it checks no phrase of another entry on the way.
                 leafOrd = leaf.Ord;
-                scorer = state.LiveTypeDocs(leaf.Ord, level) is { } accepted ? weight.GetScorer(leaf, accepted) : null;
+                var selected = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+                foreach (var e in ordered.Where(e => e.Doc >= leaf.DocBase && e.Doc < leaf.DocBase + leaf.AtomicReader.MaxDoc))
+                {
+                    selected.Set(e.Doc - leaf.DocBase);
+                }
+
+                scorer = weight.GetScorer(leaf, new SelectedEntries(selected));
             }
 
             var local = doc - leaf.DocBase;
