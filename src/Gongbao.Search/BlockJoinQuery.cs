@@ -41,6 +41,9 @@ internal sealed class SelectedEntries(FixedBitSet entries) : IBits
 
     public bool Get(int index) => entries.Get(index);
 
+    /// <summary>The first selected entry at or after <paramref name="index"/> (below <see cref="Length"/>), or -1.</summary>
+    public int NextSetBit(int index) => entries.NextSetBit(index);
+
     /// <summary>The live entries of the selected entries' blocks (each selected entry is a document entry of <paramref name="parents"/>).</summary>
     public FixedBitSet Blocks(FixedBitSet parents, IBits? live)
     {

@@ -101,6 +101,16 @@ internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> 
             target = Math.Max(target, _start);
             while (target < _end)
             {
+                if (acceptDocs is SelectedEntries selected)
+                {
+                    // A few accepted entries (a rescoring window): go from one to the next, not through every entry of a block.
+                    target = target < selected.Length ? selected.NextSetBit(target) : -1;
+                    if (target < 0 || target >= _end)
+                    {
+                        break;
+                    }
+                }
+
                 if (_parent < 0 || target >= _blockEnd)
                 {
                     // The block holding target (target itself when it is a document entry: its children follow it),
@@ -126,6 +136,10 @@ internal sealed class BlockParentQuery(Query inner, IReadOnlyList<FixedBitSet?> 
                     }
 
                     target = Math.Max(target, p + 1);
+                    if (acceptDocs is SelectedEntries)
+                    {
+                        continue; // to the block's first selected entry, if any
+                    }
                 }
 
                 for (; target < _blockEnd && target < _end; target++)
