@@ -261,6 +261,9 @@ public sealed class IngestService(GongbaoServices services)
 
             public DecodedText? Decoded { get; init; }
 
+            /// <summary>The issue's compressed values, encoded where it was parsed (the reader thread), not on the store's.</summary>
+            public IssueEncoding? Encoded { get; init; }
+
             /// <summary>Time spent reading and parsing, not waiting.</summary>
             public TimeSpan Spent { get; init; }
         }
@@ -326,7 +329,14 @@ public sealed class IngestService(GongbaoServices services)
                     };
                 }
 
-                return read with { Issue = issue, Decoded = decoded, KnownWhenRead = false, Spent = read.Spent + read.Clock.Elapsed - started };
+                return read with
+                {
+                    Issue = issue,
+                    Decoded = decoded,
+                    Encoded = EncodeOrLeaveToStore(issue, decoded.Text),
+                    KnownWhenRead = false,
+                    Spent = read.Spent + read.Clock.Elapsed - started,
+                };
             }
             catch (GazetteFormatException ex)
             {
@@ -335,6 +345,22 @@ public sealed class IngestService(GongbaoServices services)
                     Refused = RefusalOf(read.Source, IngestRefusal.Unparseable, ex.Diagnostic.ToString(), [ex.Diagnostic], read.Clock),
                     Spent = read.Spent + read.Clock.Elapsed - started,
                 };
+            }
+        }
+
+        /// <summary>
+        /// The compressed values, or null when encoding failed here: the store then encodes in its transaction and
+        /// reports the failure for this source, as it would without an encoding.
+        /// </summary>
+        private static IssueEncoding? EncodeOrLeaveToStore(GazetteIssue issue, string text)
+        {
+            try
+            {
+                return IssueEncoding.Encode(issue, text);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return null;
             }
         }
 
@@ -403,7 +429,7 @@ public sealed class IngestService(GongbaoServices services)
                 {
                     // The issue's relations (and retargets of relations elsewhere) go into the same transaction.
                     relations = RelationState()?.Prepare(issue);
-                    written = Store.Ingest(issue, force, decoded.Text, relations?.Update);
+                    written = Store.Ingest(issue, force, decoded.Text, relations?.Update, read.Encoded);
                 }
                 catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException or StoreDamagedException)
                 {

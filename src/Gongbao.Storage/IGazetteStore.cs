@@ -135,6 +135,14 @@ public interface IGazetteStore : IDisposable
     /// </summary>
     IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations) => Ingest(issue, force, sourceText);
 
+    /// <summary>
+    /// As <see cref="Ingest(GazetteIssue, bool, string?, RelationUpdate?)"/>, with the issue's compressed values already
+    /// computed (<see cref="IssueEncoding.Encode"/> of the same issue and text; null: computed in the transaction). What is
+    /// stored is the same either way.
+    /// </summary>
+    IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations, IssueEncoding? encoded) =>
+        Ingest(issue, force, sourceText, relations);
+
     /// <summary>Every stored relation, by source and position.</summary>
     IReadOnlyList<StoredRelation> Relations() => [];
 

@@ -45,9 +45,18 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
     public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText) => Ingest(issue, force, sourceText, relations: null);
 
     /// <inheritdoc cref="IGazetteStore.Ingest(GazetteIssue, bool, string?, RelationUpdate?)"/>
-    public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations)
+    public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations) =>
+        Ingest(issue, force, sourceText, relations, encoded: null);
+
+    /// <inheritdoc cref="IGazetteStore.Ingest(GazetteIssue, bool, string?, RelationUpdate?, IssueEncoding?)"/>
+    public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations, IssueEncoding? encoded)
     {
         ArgumentNullException.ThrowIfNull(issue);
+        if (encoded is not null && !encoded.Encodes(issue, sourceText))
+        {
+            throw new ArgumentException($"The encoding given with '{issue.Id}' is not of this issue and text.", nameof(encoded));
+        }
+
         lock (_gate)
         {
             using var tx = Connection.BeginTransaction();
@@ -89,7 +98,7 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
             int provisions;
             using (var writer = new GazetteRowWriter(Connection, tx, ProvisionWritten))
             {
-                writer.Write(issue);
+                writer.Write(issue, encoded?.Bodies);
                 provisions = writer.ProvisionCount;
             }
 
@@ -99,13 +108,22 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
             }
 
             var newVersion = (version?.Number ?? 0) + 1;
-            InsertVersion(tx, issue.Id, newVersion, issue.SourceSha256, issue.SourceFile, documents, sourceText ?? DocumentText(issue));
+            if (encoded is not null)
+            {
+                InsertVersion(tx, issue.Id, newVersion, issue.SourceSha256, issue.SourceFile, documents, encoded.VersionTextLength, encoded.VersionText);
+            }
+            else
+            {
+                InsertVersion(tx, issue.Id, newVersion, issue.SourceSha256, issue.SourceFile, documents, sourceText ?? DocumentText(issue));
+            }
+
             tx.Commit();
             return new IngestResult(issue.Id, storedSha is null ? IngestOutcome.Added : IngestOutcome.Replaced, documents, provisions) { Version = newVersion };
         }
     }
 
-    private static string DocumentText(GazetteIssue issue) => string.Join("\n", issue.Documents.Select(d => d.Text));
+    /// <summary>The version text of an issue ingested without its source text: its documents' texts.</summary>
+    internal static string DocumentText(GazetteIssue issue) => string.Join("\n", issue.Documents.Select(d => d.Text));
 
     private (string File, List<string> Texts) CurrentText(DbTransaction tx, string issueId)
     {
@@ -128,14 +146,17 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
         return r.Read() ? (r.Int("version"), r.Str("sha256")) : null;
     }
 
-    private void InsertVersion(DbTransaction tx, string issueId, int version, string sha256, string sourceFile, int documents, string text)
+    private void InsertVersion(DbTransaction tx, string issueId, int version, string sha256, string sourceFile, int documents, string text) =>
+        InsertVersion(tx, issueId, version, sha256, sourceFile, documents, text.Length, StoredBlob.CompressText(text));
+
+    private void InsertVersion(DbTransaction tx, string issueId, int version, string sha256, string sourceFile, int documents, int textLength, byte[] compressedText)
     {
         using var cmd = GazetteRowReader.Command(Connection, """
             INSERT INTO source_versions (source_id, version, sha256, source_file, ingested_at, documents, text_length, compressed_text)
             VALUES (@id, @version, @sha, @file, @at, @documents, @length, @text)
             """, ("@id", issueId), ("@version", version), ("@sha", sha256), ("@file", sourceFile),
-            ("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("@documents", documents), ("@length", text.Length),
-            ("@text", StoredBlob.CompressText(text)));
+            ("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("@documents", documents), ("@length", textLength),
+            ("@text", compressedText));
         cmd.Transaction = tx;
         cmd.ExecuteNonQuery();
     }
