@@ -143,6 +143,13 @@ public interface IGazetteStore : IDisposable
     IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations, IssueEncoding? encoded) =>
         Ingest(issue, force, sourceText, relations);
 
+    /// <summary>
+    /// Opens a group in which the following ingests share one transaction (a savepoint each) until its commit; null when
+    /// the store commits each ingest on its own. Until the group is committed or disposed, reads through this store see
+    /// what the group wrote, and no other write may start.
+    /// </summary>
+    IIngestGroup? BeginIngestGroup() => null;
+
     /// <summary>Every stored relation, by source and position.</summary>
     IReadOnlyList<StoredRelation> Relations() => [];
 

@@ -23,7 +23,7 @@ public sealed class GazetteRowWriter : IDisposable
     private int _documentSeq;
     private int _provisionSeq;
 
-    public GazetteRowWriter(DbConnection connection, DbTransaction transaction, Action<int>? provisionWritten = null)
+    public GazetteRowWriter(DbConnection connection, DbTransaction? transaction, Action<int>? provisionWritten = null)
     {
         _rows = new RowBatch(connection, transaction);
         _provisionWritten = provisionWritten;
