@@ -285,8 +285,8 @@ public sealed class IngestService(GongbaoServices services)
 
         /// <summary>
         /// Commits the open group, then reports its files in order and hands its stored sources to the index. When the
-        /// commit fails, nothing of the group is stored: every file the store looked at is reported failed (also one found
-        /// unchanged or refused, as that answer may have rested on the group's rows), nothing reaches the index, and the
+        /// commit fails, nothing of the group is stored: every file the store took is reported failed (also one found unchanged
+        /// or needing force, as that answer may have rested on the group's rows), nothing reaches the index, and the
         /// run's relation state, which followed the group's rows, is read again from the store.
         /// </summary>
         private void CommitGroup(Action<SourceIngestResult>? each)
@@ -307,6 +307,14 @@ public sealed class IngestService(GongbaoServices services)
             {
                 failure = ex;
             }
+            catch
+            {
+                // Rolled back (below) and not reported: the run fails.
+                _relationState = null;
+                _groupResults.Clear();
+                _groupHandovers.Clear();
+                throw;
+            }
             finally
             {
                 group.Dispose();
@@ -320,7 +328,8 @@ public sealed class IngestService(GongbaoServices services)
             {
                 _relationState = null;
                 var others = results.Count - 1;
-                results = results.Select(r => r.Refusal is IngestRefusal.Unreadable or IngestRefusal.Unparseable or IngestRefusal.NotAGazette
+                // A file refused for itself (unreadable, not a gazette, its own store failure) keeps its reason.
+                results = results.Select(r => r.Refusal is IngestRefusal.Unreadable or IngestRefusal.Unparseable or IngestRefusal.NotAGazette or IngestRefusal.StoreFailed
                     ? r
                     : RefusalOf(r.Source, IngestRefusal.StoreFailed,
                         $"stored in one transaction with {others} other file(s), which failed to commit: {failure.Message}; nothing of it was stored",
@@ -497,7 +506,7 @@ public sealed class IngestService(GongbaoServices services)
             }
         }
 
-        /// <summary>Stores one read source (its own transaction), in order; the result's time is this and the reading, not waits.</summary>
+        /// <summary>Stores one read source (its own transaction, or a savepoint of the open group), in order; the result's time is this and the reading, not waits.</summary>
         private SourceIngestResult Admit(ReadSource read, bool force, CancellationToken cancellation) =>
             Record(AdmitUnrecorded(read, force, cancellation));
 

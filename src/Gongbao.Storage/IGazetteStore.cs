@@ -60,8 +60,8 @@ public sealed record ProvisionHit(string IssueId, string DocumentId, string Docu
 public sealed record StoreCounts(int Sources, int Documents, int Instruments, int Provisions, int Attachments, int TocEntries, int Diagnostics);
 
 /// <summary>
-/// Persistence of parsed sources. Ingest is one transaction per source: either the whole issue is
-/// stored or nothing changes. Implementations: SQLite (embedded default), PostgreSQL.
+/// Persistence of parsed sources. Ingest is one transaction per source (or a savepoint in an ingest group's
+/// transaction, <see cref="BeginIngestGroup"/>): either the whole issue is stored or nothing changes. Implementations: SQLite (embedded default), PostgreSQL.
 /// </summary>
 public interface IGazetteStore : IDisposable
 {
