@@ -74,6 +74,12 @@ public sealed class IngestService(GongbaoServices services)
     /// <summary>Largest source file read from disk.</summary>
     public long MaxSourceBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Most files stored in one store transaction by <see cref="IngestSession.AddFiles"/> (a savepoint each, where the
+    /// store groups ingests); a group is committed sooner when no read file is waiting. 1: a transaction per file.
+    /// </summary>
+    public int GroupSize { get; init; } = 16;
+
     /// <summary>Parses decoded text (tests substitute a parser that returns hand-built issues).</summary>
     public Func<DecodedText, string, GazetteIssue> Parse { get; init; } = DefaultParse;
 
@@ -120,6 +126,11 @@ public sealed class IngestService(GongbaoServices services)
         private string? _indexProblem;
         private bool _completed;
 
+        // The open group of AddFiles: its results and index hand-overs wait for its commit.
+        private IIngestGroup? _group;
+        private readonly List<SourceIngestResult> _groupResults = [];
+        private readonly List<(GazetteIssue Issue, IngestResult Stored)> _groupHandovers = [];
+
         internal IngestSession(IngestService owner) => _owner = owner;
 
         private IGazetteStore Store => _owner.Services.Store;
@@ -163,15 +174,19 @@ public sealed class IngestService(GongbaoServices services)
 
         /// <summary>
         /// Adds files in order, on both cores: a reader thread reads, hashes and parses the next files while this thread
-        /// stores one (one transaction each, in order, exactly as <see cref="AddFile"/> would), and an indexing thread
-        /// adds what was stored to the index batch. Results are recorded, and <paramref name="each"/> called, in file
-        /// order. Only stored sources reach the index, and the batch is committed by <see cref="Complete"/> after them.
+        /// stores them (in order, exactly as <see cref="AddFile"/> would, but up to <see cref="GroupSize"/> files in one
+        /// store transaction with a savepoint each), and an indexing thread adds what was stored to the index batch.
+        /// Results are recorded, and <paramref name="each"/> called, in file order and only once the transaction holding
+        /// the file committed; a file that fails rolls back its own savepoint, a group that fails to commit is reported
+        /// failed for each of its files. Only committed sources reach the index, and the batch is committed by
+        /// <see cref="Complete"/> after them.
         /// </summary>
         public void AddFiles(IEnumerable<string> paths, bool force, Action<SourceIngestResult>? each = null)
         {
             using var stop = new CancellationTokenSource();
             using var read = new BlockingCollection<ReadSource>(boundedCapacity: 2);
-            using var stored = new BlockingCollection<(GazetteIssue Issue, IngestResult Stored)>(boundedCapacity: 4);
+            // Room for a whole group's hand-over, so a commit does not wait for the indexing thread to catch up.
+            using var stored = new BlockingCollection<(GazetteIssue Issue, IngestResult Stored)>(boundedCapacity: Math.Max(1, _owner.GroupSize) + 4);
             var reader = Task.Factory.StartNew(() =>
             {
                 try
@@ -218,9 +233,33 @@ public sealed class IngestService(GongbaoServices services)
             {
                 foreach (var source in read.GetConsumingEnumerable())
                 {
-                    var result = Admit(source, force, CancellationToken.None);
-                    each?.Invoke(result);
+                    if (_group is null && _owner.GroupSize > 1)
+                    {
+                        _group = BeginGroup();
+                    }
+
+                    var result = AdmitUnrecorded(source, force, CancellationToken.None);
+                    if (_group is null)
+                    {
+                        Record(result);
+                        each?.Invoke(result);
+                        continue;
+                    }
+
+                    _groupResults.Add(result);
+                    if (_groupResults.Count >= _owner.GroupSize || read.Count == 0)
+                    {
+                        CommitGroup(each);
+                    }
                 }
+
+                CommitGroup(each);
+            }
+            catch
+            {
+                // Nothing of an unfinished group is reported or indexed: it is rolled back.
+                AbandonGroup();
+                throw;
             }
             finally
             {
@@ -228,6 +267,109 @@ public sealed class IngestService(GongbaoServices services)
                 stop.Cancel();
                 stored.CompleteAdding();
                 WaitAll(reader, indexer);
+            }
+        }
+
+        /// <summary>A new ingest group, or null (the store commits each file, or could not begin one: each file then reports it).</summary>
+        private IIngestGroup? BeginGroup()
+        {
+            try
+            {
+                return Store.BeginIngestGroup();
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Commits the open group, then reports its files in order and hands its stored sources to the index. When the
+        /// commit fails, nothing of the group is stored: every file the store took is reported failed (also one found unchanged
+        /// or needing force, as that answer may have rested on the group's rows), nothing reaches the index, and the
+        /// run's relation state, which followed the group's rows, is read again from the store.
+        /// </summary>
+        private void CommitGroup(Action<SourceIngestResult>? each)
+        {
+            if (_group is not { } group)
+            {
+                return;
+            }
+
+            _group = null;
+            var clock = Stopwatch.StartNew();
+            Exception? failure = null;
+            try
+            {
+                group.Commit();
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException)
+            {
+                failure = ex;
+            }
+            catch
+            {
+                // Rolled back (below) and not reported: the run fails.
+                _relationState = null;
+                _groupResults.Clear();
+                _groupHandovers.Clear();
+                throw;
+            }
+            finally
+            {
+                group.Dispose();
+            }
+
+            var results = _groupResults.ToList();
+            var handovers = _groupHandovers.ToList();
+            _groupResults.Clear();
+            _groupHandovers.Clear();
+            if (failure is not null)
+            {
+                _relationState = null;
+                var others = results.Count - 1;
+                // A file refused for itself (unreadable, not a gazette, its own store failure) keeps its reason.
+                results = results.Select(r => r.Refusal is IngestRefusal.Unreadable or IngestRefusal.Unparseable or IngestRefusal.NotAGazette or IngestRefusal.StoreFailed
+                    ? r
+                    : RefusalOf(r.Source, IngestRefusal.StoreFailed,
+                        $"stored in one transaction with {others} other file(s), which failed to commit: {failure.Message}; nothing of it was stored",
+                        r.Diagnostics, r.Elapsed)).ToList();
+            }
+            else
+            {
+                // The commit is the stored files' time, shared among them; waiting for the indexing thread is nobody's.
+                var share = handovers.Count == 0 ? TimeSpan.Zero : clock.Elapsed / handovers.Count;
+                results = results.Select(r => r.Stored is { Outcome: not IngestOutcome.Unchanged } ? r with { Elapsed = r.Elapsed + share } : r).ToList();
+                foreach (var (issue, written) in handovers)
+                {
+                    if (_indexQueue is { } queue)
+                    {
+                        queue.Add((issue, written));
+                    }
+                    else
+                    {
+                        IndexSource(issue, written);
+                    }
+                }
+            }
+
+            foreach (var result in results)
+            {
+                Record(result);
+                each?.Invoke(result);
+            }
+        }
+
+        /// <summary>Rolls the open group back without reporting it (the run is failing); the relation state is read again.</summary>
+        private void AbandonGroup()
+        {
+            if (_group is { } group)
+            {
+                _group = null;
+                _relationState = null;
+                _groupResults.Clear();
+                _groupHandovers.Clear();
+                group.Dispose();
             }
         }
 
@@ -260,6 +402,9 @@ public sealed class IngestService(GongbaoServices services)
             public GazetteIssue? Issue { get; init; }
 
             public DecodedText? Decoded { get; init; }
+
+            /// <summary>The issue's compressed values, encoded where it was parsed (the reader thread), not on the store's.</summary>
+            public IssueEncoding? Encoded { get; init; }
 
             /// <summary>Time spent reading and parsing, not waiting.</summary>
             public TimeSpan Spent { get; init; }
@@ -326,7 +471,14 @@ public sealed class IngestService(GongbaoServices services)
                     };
                 }
 
-                return read with { Issue = issue, Decoded = decoded, KnownWhenRead = false, Spent = read.Spent + read.Clock.Elapsed - started };
+                return read with
+                {
+                    Issue = issue,
+                    Decoded = decoded,
+                    Encoded = EncodeOrLeaveToStore(issue, decoded.Text),
+                    KnownWhenRead = false,
+                    Spent = read.Spent + read.Clock.Elapsed - started,
+                };
             }
             catch (GazetteFormatException ex)
             {
@@ -338,13 +490,32 @@ public sealed class IngestService(GongbaoServices services)
             }
         }
 
-        /// <summary>Stores one read source (its own transaction), in order; the result's time is this and the reading, not waits.</summary>
-        private SourceIngestResult Admit(ReadSource read, bool force, CancellationToken cancellation)
+        /// <summary>
+        /// The compressed values, or null when encoding failed here: the store then encodes in its transaction and
+        /// reports the failure for this source, as it would without an encoding.
+        /// </summary>
+        private static IssueEncoding? EncodeOrLeaveToStore(GazetteIssue issue, string text)
+        {
+            try
+            {
+                return IssueEncoding.Encode(issue, text);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Stores one read source (its own transaction, or a savepoint of the open group), in order; the result's time is this and the reading, not waits.</summary>
+        private SourceIngestResult Admit(ReadSource read, bool force, CancellationToken cancellation) =>
+            Record(AdmitUnrecorded(read, force, cancellation));
+
+        private SourceIngestResult AdmitUnrecorded(ReadSource read, bool force, CancellationToken cancellation)
         {
             var clock = Stopwatch.StartNew();
             _handoverWait = TimeSpan.Zero;
             var result = AdmitTimed(read, force, cancellation);
-            return Record(result with { Elapsed = read.Spent + clock.Elapsed - _handoverWait });
+            return result with { Elapsed = read.Spent + clock.Elapsed - _handoverWait };
         }
 
         private SourceIngestResult AdmitTimed(ReadSource read, bool force, CancellationToken cancellation)
@@ -403,7 +574,7 @@ public sealed class IngestService(GongbaoServices services)
                 {
                     // The issue's relations (and retargets of relations elsewhere) go into the same transaction.
                     relations = RelationState()?.Prepare(issue);
-                    written = Store.Ingest(issue, force, decoded.Text, relations?.Update);
+                    written = Store.Ingest(issue, force, decoded.Text, relations?.Update, read.Encoded);
                 }
                 catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or InvalidOperationException or StoreDamagedException)
                 {
@@ -426,7 +597,12 @@ public sealed class IngestService(GongbaoServices services)
 
                 if (written.Outcome != IngestOutcome.Unchanged)
                 {
-                    if (_indexQueue is { } queue)
+                    if (_group is not null)
+                    {
+                        // Indexed once the group commits, not before.
+                        _groupHandovers.Add((issue, written));
+                    }
+                    else if (_indexQueue is { } queue)
                     {
                         // Waiting for the indexing thread to take it is not this source's time.
                         var handover = Stopwatch.GetTimestamp();
@@ -469,7 +645,10 @@ public sealed class IngestService(GongbaoServices services)
         }
 
         private static SourceIngestResult RefusalOf(string source, IngestRefusal refusal, string error, IReadOnlyList<ParseDiagnostic> diagnostics, Stopwatch clock) =>
-            new() { Source = source, Error = error, Refusal = refusal, Diagnostics = diagnostics, Elapsed = clock.Elapsed };
+            RefusalOf(source, refusal, error, diagnostics, clock.Elapsed);
+
+        private static SourceIngestResult RefusalOf(string source, IngestRefusal refusal, string error, IReadOnlyList<ParseDiagnostic> diagnostics, TimeSpan elapsed) =>
+            new() { Source = source, Error = error, Refusal = refusal, Diagnostics = diagnostics, Elapsed = elapsed };
 
         private SourceIngestResult Record(SourceIngestResult result)
         {

@@ -60,8 +60,8 @@ public sealed record ProvisionHit(string IssueId, string DocumentId, string Docu
 public sealed record StoreCounts(int Sources, int Documents, int Instruments, int Provisions, int Attachments, int TocEntries, int Diagnostics);
 
 /// <summary>
-/// Persistence of parsed sources. Ingest is one transaction per source: either the whole issue is
-/// stored or nothing changes. Implementations: SQLite (embedded default), PostgreSQL.
+/// Persistence of parsed sources. Ingest is one transaction per source (or a savepoint in an ingest group's
+/// transaction, <see cref="BeginIngestGroup"/>): either the whole issue is stored or nothing changes. Implementations: SQLite (embedded default), PostgreSQL.
 /// </summary>
 public interface IGazetteStore : IDisposable
 {
@@ -134,6 +134,21 @@ public interface IGazetteStore : IDisposable
     /// see <see cref="SourcesWithoutRelations"/>).
     /// </summary>
     IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations) => Ingest(issue, force, sourceText);
+
+    /// <summary>
+    /// As <see cref="Ingest(GazetteIssue, bool, string?, RelationUpdate?)"/>, with the issue's compressed values already
+    /// computed (<see cref="IssueEncoding.Encode"/> of the same issue and text; null: computed in the transaction). What is
+    /// stored is the same either way.
+    /// </summary>
+    IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations, IssueEncoding? encoded) =>
+        Ingest(issue, force, sourceText, relations);
+
+    /// <summary>
+    /// Opens a group in which the following ingests share one transaction (a savepoint each) until its commit; null when
+    /// the store commits each ingest on its own. Until the group is committed or disposed, reads through this store see
+    /// what the group wrote, and no other write may start.
+    /// </summary>
+    IIngestGroup? BeginIngestGroup() => null;
 
     /// <summary>Every stored relation, by source and position.</summary>
     IReadOnlyList<StoredRelation> Relations() => [];

@@ -20,6 +20,8 @@ public sealed class SqliteGazetteStore : RelationalGazetteStore
 
     public string DatabasePath { get; private init; } = "";
 
+    protected override bool GroupsIngests => true;
+
     /// <summary>
     /// Opens (creating if needed) the database file at <paramref name="path"/> for writing and migrates it.
     /// An existing file is checked first (not empty, <c>PRAGMA quick_check</c> clean): a damaged store

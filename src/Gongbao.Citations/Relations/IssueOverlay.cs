@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 using Gongbao.Domain;
 using Gongbao.Storage;
 
@@ -13,7 +15,13 @@ internal sealed class IssueOverlay(IGazetteStore store, GazetteIssue issue, Func
 {
     private readonly List<DocumentWitness> _own = issue.Documents.Select(d => new DocumentWitness(issue.Id, d)).ToList();
 
-    public IReadOnlyList<DocumentWitness> FindDocument(string idOrNumber)
+    // An overlay lives for one source's preparation, during which the store is not written (the writer lock, and the
+    // run's one pending source): a number cited again in the source is looked up once, not once per citation.
+    private readonly ConcurrentDictionary<string, IReadOnlyList<DocumentWitness>> _found = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<DocumentWitness> FindDocument(string idOrNumber) => _found.GetOrAdd(idOrNumber, Find);
+
+    private IReadOnlyList<DocumentWitness> Find(string idOrNumber)
     {
         var query = idOrNumber.Trim();
         var number = DocumentNumber.Find(query);
@@ -21,7 +29,7 @@ internal sealed class IssueOverlay(IGazetteStore store, GazetteIssue issue, Func
             d.Id == query || d.Id == (number?.Slug ?? query) || (d.Number is { } n && n.Canonical == (number?.Canonical ?? query));
         var own = _own.SelectMany(w => w.Document.Instruments.Prepend(w.Document).Where(Matches).Select(d => w with { Document = d }));
         var found = own.Concat(store.FindDocument(idOrNumber).Where(w => w.IssueId != issue.Id));
-        return (orderOf is null ? found : found.OrderBy(w => orderOf(w.IssueId))).ToList();
+        return (orderOf is null ? found : found.OrderBy(w => orderOf(w.IssueId))).ToList().AsReadOnly();
     }
 
     public IEnumerable<DocumentWitness> AllDocuments() => store.AllDocuments().Where(w => w.IssueId != issue.Id).Concat(_own);

@@ -20,7 +20,7 @@ public static class IngestCommand
         {
             Description = "Replace a stored source by a different text under the same ID (the old text stays in its history), or re-parse unchanged bytes",
         };
-        var command = new Command("ingest", "Parse gazette files and store them, one transaction per file (a failed file changes nothing), then index them in one commit")
+        var command = new Command("ingest", "Parse gazette files and store them, each file whole or not at all (a failed file changes nothing; up to 16 files share a transaction, and a file is reported once it is committed), then index them in one commit")
         {
             paths,
             force,

@@ -49,19 +49,7 @@ public static class DocumentBodyCodec
             var text = document.Text;
             _out.Write7BitEncodedInt(seq);
             _out.Write(text);
-            var all = new List<(Provision Node, Provision? Parent)>();
-            var stack = new Stack<(Provision Node, Provision? Parent)>();
-            stack.Push((document.Body, null));
-            while (stack.Count > 0)
-            {
-                var (p, parent) = stack.Pop();
-                all.Add((p, parent));
-                for (var i = p.Children.Count - 1; i >= 0; i--)
-                {
-                    stack.Push((p.Children[i], p));
-                }
-            }
-
+            var all = DepthFirst(document);
             _out.Write7BitEncodedInt(all.Count);
             var cursor = 0;
             foreach (var (p, parent) in all)
@@ -80,6 +68,29 @@ public static class DocumentBodyCodec
                 Provisions++;
                 provisionWritten?.Invoke(p);
             }
+        }
+
+        /// <summary>
+        /// The document's provisions with their parents, in the order a body holds them and <see cref="Add"/> reports them
+        /// (depth first, the document's own body first).
+        /// </summary>
+        public static List<(Provision Node, Provision? Parent)> DepthFirst(GazetteDocument document)
+        {
+            ArgumentNullException.ThrowIfNull(document);
+            var all = new List<(Provision Node, Provision? Parent)>();
+            var stack = new Stack<(Provision Node, Provision? Parent)>();
+            stack.Push((document.Body, null));
+            while (stack.Count > 0)
+            {
+                var (p, parent) = stack.Pop();
+                all.Add((p, parent));
+                for (var i = p.Children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push((p.Children[i], p));
+                }
+            }
+
+            return all;
         }
 
         /// <summary>The compressed body of the documents added so far.</summary>

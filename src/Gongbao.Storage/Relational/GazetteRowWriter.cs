@@ -23,7 +23,7 @@ public sealed class GazetteRowWriter : IDisposable
     private int _documentSeq;
     private int _provisionSeq;
 
-    public GazetteRowWriter(DbConnection connection, DbTransaction transaction, Action<int>? provisionWritten = null)
+    public GazetteRowWriter(DbConnection connection, DbTransaction? transaction, Action<int>? provisionWritten = null)
     {
         _rows = new RowBatch(connection, transaction);
         _provisionWritten = provisionWritten;
@@ -75,22 +75,65 @@ public sealed class GazetteRowWriter : IDisposable
         }
     }
 
-    public void Write(GazetteIssue issue)
+    public void Write(GazetteIssue issue) => Write(issue, bodies: null);
+
+    /// <summary>
+    /// Writes the issue's rows; <paramref name="bodies"/> (from <see cref="EncodeBodies"/> of the same issue) are the
+    /// top-level documents' bodies already compressed, null to compress them here.
+    /// </summary>
+    public void Write(GazetteIssue issue, IReadOnlyList<byte[]>? bodies)
     {
+        ArgumentNullException.ThrowIfNull(issue);
+        if (bodies is not null && bodies.Count != issue.Documents.Count)
+        {
+            throw new ArgumentException($"{bodies.Count} encoded bodies for the {issue.Documents.Count} documents of '{issue.Id}'.", nameof(bodies));
+        }
+
         WriteSourceRows(_rows, issue, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
 
-        foreach (var document in issue.Documents)
+        for (var i = 0; i < issue.Documents.Count; i++)
         {
-            var body = new DocumentBodyCodec.Writer();
+            var document = issue.Documents[i];
+            var body = bodies is null ? new DocumentBodyCodec.Writer() : null;
             var top = _documentSeq + 1;
+            var provisionsBefore = _provisionSeq;
             WriteDocument(issue.Id, document, parentSeq: null, top, document.Id, body);
-            _bodies.Execute(issue.Id, top, body.Provisions, body.ToBody());
+            _bodies.Execute(issue.Id, top, _provisionSeq - provisionsBefore, bodies?[i] ?? body!.ToBody());
         }
 
         _rows.Flush();
     }
 
-    private void WriteDocument(string sourceId, GazetteDocument d, int? parentSeq, int top, string topId, DocumentBodyCodec.Writer body)
+    /// <summary>
+    /// The compressed body of each top-level document of <paramref name="issue"/>, exactly as <see cref="Write(GazetteIssue)"/>
+    /// writes them (the same sequence numbers, depth first): computable before the transaction, from the issue alone.
+    /// </summary>
+    public static IReadOnlyList<byte[]> EncodeBodies(GazetteIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        var bodies = new List<byte[]>(issue.Documents.Count);
+        var seq = 0;
+        foreach (var document in issue.Documents)
+        {
+            var body = new DocumentBodyCodec.Writer();
+            AddToBody(body, document, ref seq);
+            bodies.Add(body.ToBody());
+        }
+
+        return bodies;
+    }
+
+    // The order of WriteDocument: the document, then each instrument with its own instruments.
+    private static void AddToBody(DocumentBodyCodec.Writer body, GazetteDocument d, ref int seq)
+    {
+        body.Add(++seq, d);
+        foreach (var instrument in d.Instruments)
+        {
+            AddToBody(body, instrument, ref seq);
+        }
+    }
+
+    private void WriteDocument(string sourceId, GazetteDocument d, int? parentSeq, int top, string topId, DocumentBodyCodec.Writer? body)
     {
         var seq = ++_documentSeq;
         _documents.Execute(sourceId, seq, parentSeq, top, d.Id, d.Ordinal, d.TitleZh, d.TitleEn, d.Kind.ToString(),
@@ -98,7 +141,7 @@ public sealed class GazetteRowWriter : IDisposable
             d.Number?.Canonical, RowValues.JsonList(d.Addressees), RowValues.Date(d.SignedOn), RowValues.Date(d.EffectiveFrom),
             RowValues.Date(d.EffectiveUntil), d.ValidityText, d.Section, d.Page, d.Span.StartLine, d.Span.EndLine);
 
-        body.Add(seq, d, p =>
+        void ProvisionWritten(Provision p)
         {
             var provisionSeq = ++_provisionSeq;
             if (!ProvisionLookup.UnderDocument(p.Id, topId))
@@ -107,7 +150,20 @@ public sealed class GazetteRowWriter : IDisposable
             }
 
             _provisionWritten?.Invoke(provisionSeq);
-        });
+        }
+
+        if (body is not null)
+        {
+            body.Add(seq, d, ProvisionWritten);
+        }
+        else
+        {
+            // Encoded already: the same provisions in the same order as the body holds them.
+            foreach (var (p, _) in DocumentBodyCodec.Writer.DepthFirst(d))
+            {
+                ProvisionWritten(p);
+            }
+        }
 
         var attachmentSeq = 0;
         foreach (var a in d.Attachments)

@@ -119,7 +119,7 @@ public abstract partial class RelationalGazetteStore
     }
 
     /// <summary>The source's own relations, its extraction record and the retargets of other sources' relations, in <paramref name="tx"/>.</summary>
-    private void WriteRelations(DbTransaction tx, string issueId, RelationUpdate relations)
+    private void WriteRelations(DbTransaction? tx, string issueId, RelationUpdate relations)
     {
         using (var rows = new RowBatch(Connection, tx))
         {
@@ -157,7 +157,7 @@ public abstract partial class RelationalGazetteStore
     /// Sets new targets of stored relations. A synthetic corpus retargets hundreds of relations per issue, so the UPDATE is
     /// one statement compiled once per transaction (SQLite) or sent in batches (PostgreSQL), not one statement per row.
     /// </summary>
-    private void Retarget(DbTransaction tx, IEnumerable<RelationRetarget> retargets)
+    private void Retarget(DbTransaction? tx, IEnumerable<RelationRetarget> retargets)
     {
         using var rows = new RowBatch(Connection, tx);
         using var update = new PreparedStatement(rows,

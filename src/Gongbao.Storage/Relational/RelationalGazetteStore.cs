@@ -45,69 +45,106 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
     public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText) => Ingest(issue, force, sourceText, relations: null);
 
     /// <inheritdoc cref="IGazetteStore.Ingest(GazetteIssue, bool, string?, RelationUpdate?)"/>
-    public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations)
+    public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations) =>
+        Ingest(issue, force, sourceText, relations, encoded: null);
+
+    /// <inheritdoc cref="IGazetteStore.Ingest(GazetteIssue, bool, string?, RelationUpdate?, IssueEncoding?)"/>
+    public IngestResult Ingest(GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations, IssueEncoding? encoded)
     {
         ArgumentNullException.ThrowIfNull(issue);
+        if (encoded is not null && !encoded.Encodes(issue, sourceText))
+        {
+            throw new ArgumentException($"The encoding given with '{issue.Id}' is not of this issue and text.", nameof(encoded));
+        }
+
         lock (_gate)
         {
-            using var tx = Connection.BeginTransaction();
-            string? storedSha;
-            using (var cmd = GazetteRowReader.Command(Connection, "SELECT sha256 FROM sources WHERE id = @id", ("@id", issue.Id)))
+            if (_group is { } group)
             {
-                cmd.Transaction = tx;
-                storedSha = cmd.ExecuteScalar() as string;
+                return group.InSavepoint(() => IngestIn(tx: null, issue, force, sourceText, relations, encoded));
             }
 
-            var documents = issue.Documents.Count;
-            if (storedSha is not null && !force && string.Equals(storedSha, issue.SourceSha256, StringComparison.OrdinalIgnoreCase))
+            using var tx = Connection.BeginTransaction();
+            var result = IngestIn(tx, issue, force, sourceText, relations, encoded);
+            if (result.Outcome == IngestOutcome.Unchanged)
             {
                 tx.Rollback();
-                return new IngestResult(issue.Id, IngestOutcome.Unchanged, documents, issue.Documents.Sum(d => CountProvisions(d)));
             }
-
-            var version = LatestVersion(tx, issue.Id);
-            if (storedSha is not null)
+            else
             {
-                if (version is null || !string.Equals(version.Value.Sha256, storedSha, StringComparison.OrdinalIgnoreCase))
-                {
-                    // Stored before versions were kept: keep the current text as a version before replacing it.
-                    var (file, texts) = CurrentText(tx, issue.Id);
-                    var number = (version?.Number ?? 0) + 1;
-                    InsertVersion(tx, issue.Id, number, storedSha, file, texts.Count, string.Join("\n", texts));
-                    version = (number, storedSha);
-                }
-
-                foreach (var table in GazetteSchema.SourceTables)
-                {
-                    using var delete = GazetteRowReader.Command(Connection,
-                        $"DELETE FROM {table} WHERE {(table == "sources" ? "id" : "source_id")} = @id", ("@id", issue.Id));
-                    delete.Transaction = tx;
-                    delete.ExecuteNonQuery();
-                }
+                tx.Commit();
             }
 
-            int provisions;
-            using (var writer = new GazetteRowWriter(Connection, tx, ProvisionWritten))
-            {
-                writer.Write(issue);
-                provisions = writer.ProvisionCount;
-            }
-
-            if (relations is not null)
-            {
-                WriteRelations(tx, issue.Id, relations);
-            }
-
-            var newVersion = (version?.Number ?? 0) + 1;
-            InsertVersion(tx, issue.Id, newVersion, issue.SourceSha256, issue.SourceFile, documents, sourceText ?? DocumentText(issue));
-            tx.Commit();
-            return new IngestResult(issue.Id, storedSha is null ? IngestOutcome.Added : IngestOutcome.Replaced, documents, provisions) { Version = newVersion };
+            return result;
         }
     }
 
-    private static string DocumentText(GazetteIssue issue) => string.Join("\n", issue.Documents.Select(d => d.Text));
+    /// <summary>The ingest's reads and writes, in <paramref name="tx"/> (null: in the open ingest group's transaction).</summary>
+    private IngestResult IngestIn(DbTransaction? tx, GazetteIssue issue, bool force, string? sourceText, RelationUpdate? relations, IssueEncoding? encoded)
+    {
+        string? storedSha;
+        using (var cmd = GazetteRowReader.Command(Connection, "SELECT sha256 FROM sources WHERE id = @id", ("@id", issue.Id)))
+        {
+            cmd.Transaction = tx;
+            storedSha = cmd.ExecuteScalar() as string;
+        }
 
-    private (string File, List<string> Texts) CurrentText(DbTransaction tx, string issueId)
+        var documents = issue.Documents.Count;
+        if (storedSha is not null && !force && string.Equals(storedSha, issue.SourceSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            return new IngestResult(issue.Id, IngestOutcome.Unchanged, documents, issue.Documents.Sum(d => CountProvisions(d)));
+        }
+
+        var version = LatestVersion(tx, issue.Id);
+        if (storedSha is not null)
+        {
+            if (version is null || !string.Equals(version.Value.Sha256, storedSha, StringComparison.OrdinalIgnoreCase))
+            {
+                // Stored before versions were kept: keep the current text as a version before replacing it.
+                var (file, texts) = CurrentText(tx, issue.Id);
+                var number = (version?.Number ?? 0) + 1;
+                InsertVersion(tx, issue.Id, number, storedSha, file, texts.Count, string.Join("\n", texts));
+                version = (number, storedSha);
+            }
+
+            foreach (var table in GazetteSchema.SourceTables)
+            {
+                using var delete = GazetteRowReader.Command(Connection,
+                    $"DELETE FROM {table} WHERE {(table == "sources" ? "id" : "source_id")} = @id", ("@id", issue.Id));
+                delete.Transaction = tx;
+                delete.ExecuteNonQuery();
+            }
+        }
+
+        int provisions;
+        using (var writer = new GazetteRowWriter(Connection, tx, ProvisionWritten))
+        {
+            writer.Write(issue, encoded?.Bodies);
+            provisions = writer.ProvisionCount;
+        }
+
+        if (relations is not null)
+        {
+            WriteRelations(tx, issue.Id, relations);
+        }
+
+        var newVersion = (version?.Number ?? 0) + 1;
+        if (encoded is not null)
+        {
+            InsertVersion(tx, issue.Id, newVersion, issue.SourceSha256, issue.SourceFile, documents, encoded.VersionTextLength, encoded.VersionText);
+        }
+        else
+        {
+            InsertVersion(tx, issue.Id, newVersion, issue.SourceSha256, issue.SourceFile, documents, sourceText ?? DocumentText(issue));
+        }
+
+        return new IngestResult(issue.Id, storedSha is null ? IngestOutcome.Added : IngestOutcome.Replaced, documents, provisions) { Version = newVersion };
+    }
+
+    /// <summary>The version text of an issue ingested without its source text: its documents' texts.</summary>
+    internal static string DocumentText(GazetteIssue issue) => string.Join("\n", issue.Documents.Select(d => d.Text));
+
+    private (string File, List<string> Texts) CurrentText(DbTransaction? tx, string issueId)
     {
         string file;
         using (var cmd = GazetteRowReader.Command(Connection, "SELECT source_file FROM sources WHERE id = @id", ("@id", issueId)))
@@ -119,7 +156,7 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
         return (file, GazetteRowReader.ReadGroup(Connection, issueId, topSeq: null, tx).TopLevel.Select(d => d.Text).ToList());
     }
 
-    private (int Number, string Sha256)? LatestVersion(DbTransaction tx, string issueId)
+    private (int Number, string Sha256)? LatestVersion(DbTransaction? tx, string issueId)
     {
         using var cmd = GazetteRowReader.Command(Connection,
             "SELECT version, sha256 FROM source_versions WHERE source_id = @id ORDER BY version DESC LIMIT 1", ("@id", issueId));
@@ -128,14 +165,17 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
         return r.Read() ? (r.Int("version"), r.Str("sha256")) : null;
     }
 
-    private void InsertVersion(DbTransaction tx, string issueId, int version, string sha256, string sourceFile, int documents, string text)
+    private void InsertVersion(DbTransaction? tx, string issueId, int version, string sha256, string sourceFile, int documents, string text) =>
+        InsertVersion(tx, issueId, version, sha256, sourceFile, documents, text.Length, StoredBlob.CompressText(text));
+
+    private void InsertVersion(DbTransaction? tx, string issueId, int version, string sha256, string sourceFile, int documents, int textLength, byte[] compressedText)
     {
         using var cmd = GazetteRowReader.Command(Connection, """
             INSERT INTO source_versions (source_id, version, sha256, source_file, ingested_at, documents, text_length, compressed_text)
             VALUES (@id, @version, @sha, @file, @at, @documents, @length, @text)
             """, ("@id", issueId), ("@version", version), ("@sha", sha256), ("@file", sourceFile),
-            ("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("@documents", documents), ("@length", text.Length),
-            ("@text", StoredBlob.CompressText(text)));
+            ("@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("@documents", documents), ("@length", textLength),
+            ("@text", compressedText));
         cmd.Transaction = tx;
         cmd.ExecuteNonQuery();
     }
@@ -494,7 +534,8 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
     /// </summary>
     protected virtual string BeginReadSnapshotSql => "BEGIN";
 
-    private ReadSnapshot BeginReadSnapshot() => new(Connection, BeginReadSnapshotSql);
+    // Inside an ingest group the connection is already in the group's transaction: reads see what the group wrote.
+    private ReadSnapshot BeginReadSnapshot() => new(Connection, _group is null ? BeginReadSnapshotSql : null);
 
     /// <summary>
     /// A read transaction begun in SQL (not <see cref="DbConnection.BeginTransaction()"/>), so the shared
@@ -503,16 +544,29 @@ public abstract partial class RelationalGazetteStore : IGazetteStore
     private sealed class ReadSnapshot : IDisposable
     {
         private readonly DbConnection _connection;
+        private readonly bool _began;
 
-        public ReadSnapshot(DbConnection connection, string beginSql)
+        /// <param name="beginSql">Null: already in a transaction, nothing to begin or end.</param>
+        public ReadSnapshot(DbConnection connection, string? beginSql)
         {
             _connection = connection;
+            if (beginSql is null)
+            {
+                return;
+            }
+
             using var begin = GazetteRowReader.Command(connection, beginSql);
             begin.ExecuteNonQuery();
+            _began = true;
         }
 
         public void Dispose()
         {
+            if (!_began)
+            {
+                return;
+            }
+
             using var commit = GazetteRowReader.Command(_connection, "COMMIT");
             commit.ExecuteNonQuery();
         }

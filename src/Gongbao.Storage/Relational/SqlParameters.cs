@@ -20,7 +20,7 @@ internal static class SqlParameters
 /// round trip, in the order they were written (so rows referring to earlier rows stay valid); otherwise
 /// (Microsoft.Data.Sqlite: in-process, no round trips to save) every row executes at once.
 /// </summary>
-internal sealed class RowBatch(DbConnection connection, DbTransaction transaction) : IDisposable
+internal sealed class RowBatch(DbConnection connection, DbTransaction? transaction) : IDisposable
 {
     public const int Capacity = 500;
 
@@ -28,7 +28,8 @@ internal sealed class RowBatch(DbConnection connection, DbTransaction transactio
 
     public DbConnection Connection { get; } = connection;
 
-    public DbTransaction Transaction { get; } = transaction;
+    /// <summary>The transaction the rows go into; null inside an ingest group (<see cref="RelationalGazetteStore.BeginIngestGroup"/>), whose transaction the provider does not track.</summary>
+    public DbTransaction? Transaction { get; } = transaction;
 
     public bool Batching { get; } = connection.CanCreateBatch;
 
