@@ -333,15 +333,22 @@ public sealed partial class GazetteIndex : IDisposable
 
         // The entries to score: each match's own, and for a fold every live witness of its ID at this level.
         var entries = new List<(int Doc, int Match, bool Required)>();
+        var folds = new Dictionary<long, int>();
         for (var i = 0; i < window.Count; i++)
         {
             entries.Add((window[i].Doc, i, true));
             if (window[i].IdHash != 0)
             {
-                foreach (var witness in Witnesses(leaves, state, level, window[i].IdHash).Where(d => d != window[i].Doc))
-                {
-                    entries.Add((witness, i, false));
-                }
+                folds[window[i].IdHash] = i;
+            }
+        }
+
+        foreach (var (witness, idHash) in Witnesses(leaves, state, level, folds.Keys.ToHashSet()))
+        {
+            var i = folds[idHash];
+            if (witness != window[i].Doc)
+            {
+                entries.Add((witness, i, false));
             }
         }
 
@@ -394,9 +401,15 @@ public sealed partial class GazetteIndex : IDisposable
         return rescored;
     }
 
-    // The live entries of a level whose ID hashes to idHash among the entries marked as having a twin (rare, so few bits).
-    private static IEnumerable<int> Witnesses(IList<AtomicReaderContext> leaves, ReaderState state, SearchLevel level, long idHash)
+    // The live entries of a level whose ID hash is one of idHashes, among the entries marked as having a twin (rare, so few
+    // bits): one pass over those bits for the whole window.
+    private static IEnumerable<(int Doc, long IdHash)> Witnesses(IList<AtomicReaderContext> leaves, ReaderState state, SearchLevel level, HashSet<long> idHashes)
     {
+        if (idHashes.Count == 0)
+        {
+            yield break;
+        }
+
         foreach (var leaf in leaves)
         {
             var twins = state.TwinDocs(leaf.Ord);
@@ -409,9 +422,9 @@ public sealed partial class GazetteIndex : IDisposable
 
             for (var d = twins.NextSetBit(0); d >= 0; d = d + 1 < twins.Length ? twins.NextSetBit(d + 1) : -1)
             {
-                if (accepted.Get(d) && ids.Get(d) == idHash)
+                if (accepted.Get(d) && idHashes.Contains(ids.Get(d)))
                 {
-                    yield return leaf.DocBase + d;
+                    yield return (leaf.DocBase + d, ids.Get(d));
                 }
             }
         }

@@ -121,6 +121,13 @@ public sealed class RescoreWindowTests : IDisposable
     public void A_single_word_has_no_boost_to_rescore_and_is_ranked_by_the_whole_query(string text, SearchLevel level)
     {
         var request = new SearchRequest { Query = text, Level = level, PageSize = 20 };
+        _index.Inspect(request, (_, state, _, query) =>
+        {
+            // The matching form is the query itself: nothing is rescored.
+            var builder = new SearchQueryBuilder(ChineseAnalyzer.ForQuery(), new EnglishAnalyzer(ChineseAnalyzer.Version));
+            Assert.Equal(query, builder.Build(SearchQuery.Parse(text), level, state.Lexicon, blocks: state.Blocks, exact: false));
+            return 0;
+        });
         Assert.Equal(Json(Search(request, window: 0)), Json(Search(request, window: 1)));
     }
 
